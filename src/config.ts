@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
+const optionalText = z.string().trim().min(1).optional().catch(undefined);
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+const schema = z.object({
+  DISCORD_TOKEN: z.string({ error: 'is required' }).trim().min(1, 'is required'),
+  DISCORD_APPLICATION_ID: snowflake,
+  DISCORD_GUILD_ID: z.preprocess(emptyAsUndefined, snowflake.optional()),
+  DATABASE_PATH: z.preprocess(emptyAsUndefined, z.string().default('data/quizbot.db')),
+  DISCORD_API_URL: z.preprocess(emptyAsUndefined, z.url({ error: 'must be a URL like http://127.0.0.1:8080/api' }).optional()),
+  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  BOT_TIMEZONE: z.preprocess(
+    emptyAsUndefined,
+    z.string().default('Asia/Seoul').refine(isTimeZone, 'must be an IANA time zone such as Asia/Seoul'),
+  ),
+  DOCKER_HOST: z.preprocess(emptyAsUndefined, z.string().optional()),
+  DOCKER_CERT_PATH: z.preprocess(emptyAsUndefined, z.string().optional()),
+  LAB_BIND_ADDRESS: z.preprocess(emptyAsUndefined, z.ipv4().default('127.0.0.1')),
+  LAB_PUBLIC_HOST: z.preprocess(emptyAsUndefined, z.string().default('localhost')),
+  LAB_PORT_RANGE: z.preprocess(
+    emptyAsUndefined,
+    z.string().default('20000-20999').refine(isPortRange, 'must look like 20000-20999'),
+  ),
+  LAB_ALLOWED_IMAGES: z.preprocess(emptyAsUndefined, z.string().default('httpd,nginx')),
+  LAB_TTL_SECS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(60).default(7200)),
+  INTERVIEW_LLM_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  INTERVIEW_LLM_MODEL: optionalText,
+  INTERVIEW_LLM_API_KEY: optionalText,
+  INTERVIEW_LLM_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(8000)),
+});
+
+/** How to fix each key, shown next to its problem. */
+const fixes: Record<string, string> = {
+  DISCORD_TOKEN: 'copy the bot token from the Developer Portal (Bot → Reset Token)',
+  DISCORD_APPLICATION_ID: 'copy the Application ID from the Developer Portal (General Information)',
+  DISCORD_GUILD_ID: 'right-click your server → Copy Server ID, or leave it empty for global commands',
+};
+
+export type AppConfig = ReturnType<typeof toAppConfig>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every setting.`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The process environment, after loading `.env` from the working directory when there is one. */
+export function readEnvironment(): Record<string, string | undefined> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return process.env;
+}
+
+/** Parses the environment; throws one ConfigError naming every missing or invalid key. */
+export function loadConfig(env: Record<string, string | undefined> = readEnvironment()) {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? '?');
+      const message = issue.code === 'invalid_type' && env[key] === undefined ? 'is required' : issue.message;
+      return `${key} ${message}${fixes[key] ? ` (${fixes[key]})` : ''}`;
+    });
+    throw new ConfigError(problems);
+  }
+  return toAppConfig(parsed.data);
+}
+
+function toAppConfig(env: z.infer<typeof schema>) {
+  const [portMin, portMax] = env.LAB_PORT_RANGE.split('-').map(Number) as [number, number];
+  return {
+    discordToken: env.DISCORD_TOKEN,
+    applicationId: env.DISCORD_APPLICATION_ID,
+    guildId: env.DISCORD_GUILD_ID,
+    databasePath: env.DATABASE_PATH,
+    discordApiUrl: env.DISCORD_API_URL,
+    logLevel: env.LOG_LEVEL,
+    timeZone: env.BOT_TIMEZONE,
+    lab: {
+      dockerHost: env.DOCKER_HOST,
+      dockerCertPath: env.DOCKER_CERT_PATH,
+      bindAddress: env.LAB_BIND_ADDRESS,
+      publicHost: env.LAB_PUBLIC_HOST,
+      portRange: { min: portMin, max: portMax },
+      allowedImages: env.LAB_ALLOWED_IMAGES.split(',').map((s) => s.trim()).filter(Boolean),
+      ttlSecs: env.LAB_TTL_SECS,
+    },
+    interviewLlm: env.INTERVIEW_LLM_URL && env.INTERVIEW_LLM_MODEL
+      ? { url: env.INTERVIEW_LLM_URL, model: env.INTERVIEW_LLM_MODEL, apiKey: env.INTERVIEW_LLM_API_KEY, timeoutMs: env.INTERVIEW_LLM_TIMEOUT_MS }
+      : undefined,
+  };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isPortRange(range: string): boolean {
+  const match = /^(\d{2,5})-(\d{2,5})$/.exec(range);
+  if (!match) return false;
+  const [min, max] = [Number(match[1]), Number(match[2])];
+  return min >= 1024 && max <= 65535 && min < max;
+}

@@ -1,0 +1,35 @@
+import { core } from './catalogs/core.ts';
+import { help } from './catalogs/help.ts';
+import type { Locale } from './define.ts';
+
+export { locales, type Locale } from './define.ts';
+
+// Each area keeps its own catalog file; they are merged here. Add new areas to this list.
+const areas = [core, help] as const;
+
+type Merge<T extends readonly { ko: object }[]> = T extends readonly [infer H extends { ko: object }, ...infer R extends { ko: object }[]]
+  ? H['ko'] & Merge<R>
+  : unknown;
+export type MessageKey = keyof Merge<typeof areas> & string;
+export type MessageParams = Record<string, string | number>;
+
+export const catalogs: Record<Locale, Record<string, string>> = {
+  ko: Object.assign({}, ...areas.map((area) => area.ko)),
+  en: Object.assign({}, ...areas.map((area) => area.en)),
+};
+
+/** Looks up a message and fills `{name}` placeholders. Unknown placeholders stay visible. */
+export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+  const template = catalogs[locale][key] ?? catalogs.en[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Discord locale ("ko", "en-US", …) → our language: Korean for ko, English for everything else. */
+export function localeFromDiscord(discordLocale: string | null | undefined): Locale {
+  return discordLocale?.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+/** Both translations of a key, for Discord's name/description localizations. */
+export function bothLocales(key: MessageKey): Record<Locale, string> {
+  return { ko: t('ko', key), en: t('en', key) };
+}
