@@ -1,0 +1,126 @@
+import type { AutocompleteOptions, ChatInputOptions, ClickOptions, ModalSubmitOptions, SelectOptions } from './driver-interactions.ts';
+import type { InteractionHandle } from './interaction-handle.ts';
+import type { AutocompleteChoice, RecordedCall, StandinChannel, StandinGuild, StandinMember, StandinMessage, StandinRole, StandinUser } from './model.ts';
+import type { MessageEvent, StoredCommand } from './state.ts';
+
+export interface StandinOptions {
+  /** Defaults to a fresh snowflake. */
+  applicationId?: string;
+  /** Defaults to the application id (true of every application created since 2019). */
+  botUserId?: string;
+  botUsername?: string;
+  /** The bot token the stand-in accepts; defaults to a random one. */
+  token?: string;
+  /** Guild permissions of the bot's managed role in every guild (default: chat, embeds, files, reactions, manage messages). */
+  botPermissions?: bigint;
+  /** Discord's 3 s limit for the first answer to an interaction. `null` turns it off. Default 3000. */
+  ackDeadlineMs?: number | null;
+  /** Bound for every wait that is not given its own timeout. Default 5000. */
+  defaultTimeoutMs?: number;
+  /** Clock for message timestamps and snowflakes (waits and deadlines always use the real clock). */
+  now?: () => Date;
+}
+
+export interface CreateGuildOptions {
+  id?: string;
+  name?: string;
+  /** `guild_locale` in interactions. Default `ko`. */
+  locale?: string;
+  /** Default: a new user `server-owner` who is a member. */
+  owner?: StandinUser;
+  everyonePermissions?: bigint;
+}
+
+export interface CreateUserOptions {
+  id?: string;
+  username?: string;
+  globalName?: string;
+  /** Client language sent as `interaction.locale`. Default `ko`. */
+  locale?: string;
+  bot?: boolean;
+}
+
+export interface AddMemberOptions {
+  /** Extra guild permissions, given through a role made for this member (e.g. Permission.ManageGuild). */
+  permissions?: bigint;
+  roles?: readonly StandinRole[];
+  nick?: string;
+}
+
+export interface SendMessageOptions {
+  user: StandinUser;
+  channel: StandinChannel;
+  content: string;
+  replyTo?: Pick<StandinMessage, 'id'>;
+}
+
+export interface WaitForMessageOptions {
+  timeoutMs?: number;
+  /** Only messages created after this one (by snowflake order). */
+  after?: Pick<StandinMessage, 'id'>;
+  /** Names the awaited message in the timeout error. */
+  description?: string;
+}
+
+/** A running stand-in for Discord: REST on `restUrl`, the gateway it advertises, and the test driver. */
+export interface Standin {
+  /** Give it to discord.js: `new Client({ rest: { api: standin.restUrl } })` and to any standalone REST. */
+  readonly restUrl: string;
+  /** `http://127.0.0.1:PORT` */
+  readonly baseUrl: string;
+  /** `ws://127.0.0.1:PORT/gateway`, also returned by `GET /gateway/bot`. */
+  readonly gatewayUrl: string;
+  readonly token: string;
+  readonly applicationId: string;
+  readonly botUser: StandinUser;
+  /** Every REST request the bot made, in arrival order. */
+  readonly calls: readonly RecordedCall[];
+  /** Gateway counters: IDENTIFYs, RESUMEs, connections. */
+  readonly gatewayStats: Readonly<{ identifies: number; resumes: number; connections: number }>;
+
+  createGuild(options?: CreateGuildOptions): StandinGuild;
+  createUser(options?: CreateUserOptions): StandinUser;
+  createRole(guild: StandinGuild, options: { name: string; permissions: bigint }): StandinRole;
+  addMember(guild: StandinGuild, user: StandinUser, options?: AddMemberOptions): StandinMember;
+  createTextChannel(guild: StandinGuild, name: string, options?: { parent?: StandinChannel }): StandinChannel;
+  createCategory(guild: StandinGuild, name: string): StandinChannel;
+  /** The DM channel between the bot and a user (created if needed). */
+  dmChannel(user: StandinUser): StandinChannel;
+
+  /** A user runs a slash command. Checked against the registered definition when there is one. */
+  sendChatInput(options: ChatInputOptions): Promise<InteractionHandle>;
+  /** A user types into an autocomplete option; resolves with the bot's choices. */
+  autocomplete(options: AutocompleteOptions): Promise<AutocompleteChoice[]>;
+  /** A user clicks a button that exists, is enabled and is visible to them. */
+  clickButton(options: ClickOptions): Promise<InteractionHandle>;
+  /** A user picks values in a select menu (checked against its options and min/max). */
+  selectOption(options: SelectOptions): Promise<InteractionHandle>;
+  /** A user submits a modal, normally `{ from: handleThatShowedIt, fields }`. */
+  submitModal(options: ModalSubmitOptions): Promise<InteractionHandle>;
+  /** A user posts a message; the bot gets MESSAGE_CREATE (content only with the MessageContent intent). */
+  sendMessage(options: SendMessageOptions): Promise<StandinMessage>;
+  /** A user adds a reaction (MESSAGE_REACTION_ADD, if the bot asked for reaction intents). */
+  react(options: { user: StandinUser; message: Pick<StandinMessage, 'id'>; emoji: string }): Promise<void>;
+
+  user(id: string): StandinUser | undefined;
+  users(): StandinUser[];
+  channel(id: string): StandinChannel | undefined;
+  channels(): StandinChannel[];
+  /** Calls `listener` on every message created, edited or deleted (by the bot or the driver). Returns an unsubscribe function. */
+  onMessage(listener: (event: MessageEvent) => void): () => void;
+  /** Current state of a message, or undefined. */
+  message(id: string): StandinMessage | undefined;
+  /** Messages of a channel, oldest first; ephemeral ones are included unless `ephemeral: 'exclude'`. */
+  messagesIn(channel: StandinChannel, options?: { ephemeral?: 'include' | 'exclude' }): StandinMessage[];
+  /** First stored message (existing ones included, unless `after`) that matches. */
+  waitForMessage(predicate: (message: StandinMessage) => boolean, options?: WaitForMessageOptions): Promise<StandinMessage>;
+  /** First recorded REST call (past ones included) that matches. */
+  waitForCall(predicate: (call: RecordedCall) => boolean, timeoutMs?: number, description?: string): Promise<RecordedCall>;
+  /** Resolves once the bot has identified and been sent READY and its guilds. */
+  waitForBotReady(timeoutMs?: number): Promise<void>;
+  /** Commands the bot registered globally, or in a guild. */
+  registeredCommands(guild?: StandinGuild): StoredCommand[];
+  /** Closes live gateway connections with a resumable code; the bot should RESUME and get missed events. */
+  dropGatewayConnections(code?: number): void;
+  close(): Promise<void>;
+}
