@@ -1,0 +1,61 @@
+import type { Logger } from 'pino';
+import { createDockerClient } from './docker-connection.ts';
+import { createDockerodeDriver } from './dockerode-driver.ts';
+import { createLabJanitor } from './janitor.ts';
+import { createLabExecutor, type LabExecutor } from './lab-executor.ts';
+import type { PortRange } from './ports.ts';
+import type { LearnerImageStore } from './learner-image-store.ts';
+
+export type LabSettings = {
+  dockerHost: string | undefined;
+  dockerCertPath: string | undefined;
+  sshAgentSocket: string | undefined;
+  instance: string;
+  bindAddress: string;
+  publicHost: string;
+  portRange: PortRange;
+  allowedImages: readonly string[];
+  ttlSecs: number;
+};
+
+export type LabRuntime = { executor: LabExecutor | undefined; stop(): void };
+
+const janitorIntervalMs = 60_000;
+
+/**
+ * Connects to the shared Docker host. Without DOCKER_HOST, or when the engine does not answer,
+ * the lab is off (the executor is undefined) and the rest of the bot runs as usual. With an engine,
+ * expired and orphaned containers are removed now and then every minute.
+ */
+export async function connectLab(
+  settings: LabSettings,
+  deps: { images: LearnerImageStore; isKnownOwner: (owner: string) => boolean; now: () => Date; rng: () => number; logger: Logger },
+): Promise<LabRuntime> {
+  const off: LabRuntime = { executor: undefined, stop: () => undefined };
+  if (!settings.dockerHost) {
+    deps.logger.info('lab disabled: DOCKER_HOST is not set');
+    return off;
+  }
+  const driver = createDockerodeDriver(createDockerClient(settings), { instance: settings.instance, bindAddress: settings.bindAddress });
+  try {
+    await driver.ping();
+  } catch (error) {
+    deps.logger.warn({ err: error, dockerHost: settings.dockerHost }, 'lab disabled: the Docker engine does not answer');
+    return off;
+  }
+  const executor = createLabExecutor({
+    driver, images: deps.images, now: deps.now, rng: deps.rng, allowedImages: settings.allowedImages,
+    bindAddress: settings.bindAddress, publicHost: settings.publicHost, portRange: settings.portRange, ttlSecs: settings.ttlSecs,
+  });
+  const janitor = createLabJanitor({
+    driver,
+    now: deps.now,
+    onRemoved: (container, reason) => deps.logger.info({ container: container.id, owner: container.owner, reason }, 'lab container removed'),
+    onError: (error) => deps.logger.warn({ err: error }, 'lab janitor could not remove a container'),
+  });
+  await janitor.sweepExpired();
+  await janitor.reapOrphans(deps.isKnownOwner);
+  const stopJanitor = janitor.start(janitorIntervalMs);
+  deps.logger.info({ dockerHost: settings.dockerHost, instance: settings.instance }, 'lab ready');
+  return { executor, stop: stopJanitor };
+}

@@ -1,0 +1,42 @@
+/*
+ * What the docker CLI prints in the situations the course runs into, so the lab teaches the real
+ * messages. These are the CLI's own (English) texts, not our translations: a learner sees the
+ * same lines in their own terminal whatever their language.
+ */
+
+export const dockerMessages = {
+  noSuchContainer: (ref: string) => `Error response from daemon: No such container: ${ref}`,
+  noSuchObject: (ref: string) => `Error: No such object: ${ref}`,
+  noSuchImage: (ref: string) => `Error response from daemon: No such image: ${ref}`,
+  ambiguousPrefix: (ref: string) => `Error response from daemon: multiple IDs found with provided prefix: ${ref}`,
+  removeRunning: (name: string) =>
+    `Error response from daemon: cannot remove container "/${name}": container is running: stop the container before removing or force remove`,
+  nameInUse: (name: string, id: string) =>
+    `Error response from daemon: Conflict. The container name "/${name}" is already in use by container "${id}". You have to remove (or rename) that container to be able to reuse that name.`,
+  portAllocated: (name: string, id: string, port: number) =>
+    `Error response from daemon: driver failed programming external connectivity on endpoint ${name} (${id}): Bind for 0.0.0.0:${port} failed: port is already allocated`,
+  failedToStart: (names: readonly string[]) => `Error: failed to start containers: ${names.join(', ')}`,
+  imageInUse: (typed: string, containerShortId: string, imageShortId: string) =>
+    `Error response from daemon: conflict: unable to remove repository reference "${typed}" (must force) - container ${containerShortId} is using its referenced image ${imageShortId}`,
+  unableToFind: (ref: string) => `Unable to find image '${ref}' locally`,
+  seeHelp: (sub: string) => `See 'docker ${sub} --help'.`,
+  requiresArgument: (sub: string, usage: string, purpose: string) => [
+    `"docker ${sub}" requires at least 1 argument.`,
+    `See 'docker ${sub} --help'.`,
+    '',
+    `Usage:  docker ${sub} ${usage}`,
+    '',
+    purpose,
+  ],
+} as const;
+
+/** The lines `docker pull` prints; we have no registry digest for images already on the engine. */
+export function pullLines(name: string, tag: string, outcome: 'downloaded' | 'up-to-date', tagTyped: boolean): string[] {
+  const repository = name.includes('/') ? name : `library/${name}`;
+  return [
+    ...(tagTyped ? [] : ['Using default tag: latest']),
+    `${tag}: Pulling from ${repository}`,
+    outcome === 'downloaded' ? `Status: Downloaded newer image for ${name}:${tag}` : `Status: Image is up to date for ${name}:${tag}`,
+    `docker.io/${repository}:${tag}`,
+  ];
+}

@@ -1,0 +1,194 @@
+import { canonicalCommand } from '../domain/lab/canonical.ts';
+import type { DockerCommand } from '../domain/lab/command-types.ts';
+import type { LabSnapshot } from '../domain/lab/exercise.ts';
+import { parseDockerCommand } from '../domain/lab/parse-command.ts';
+import { takeRateSlot } from '../domain/lab/rate-limit.ts';
+import type { CommandContext } from './command-context.ts';
+import { LabDenialSignal, isRunning, publishedPorts } from './command-context.ts';
+import { inspect, logs, ps, rm, startOrRestart, stop } from './container-commands.ts';
+import { imageRm, images, pull } from './image-commands.ts';
+import { LabEngineUnavailableError } from './lab-driver.ts';
+import type { LabDenial, LabExecutorOptions, LabLearner, LabRunResult, LabStatus } from './lab-executor-types.ts';
+import { defaultLabQuotas } from './lab-executor-types.ts';
+import { ownerKey } from './lab-labels.ts';
+import { createKeyedLock, createMutex } from './locks.ts';
+import { probePage } from './http-probe.ts';
+import { runOrCreate } from './run-command.ts';
+
+export type LabExecutor = {
+  /** Parses, checks policy and runs one typed command for a learner; never throws for learner input. */
+  run(learner: LabLearner, input: string): Promise<LabRunResult>;
+  /** The learner's state for step checks, with HTTP probes of the given virtual ports. */
+  snapshot(learner: LabLearner, options: { probePorts: readonly number[]; lastCommand?: string | undefined }): Promise<LabSnapshot>;
+  /** `/lab status`: the learner's containers with their URLs, and their image view. */
+  status(learner: LabLearner): Promise<LabStatus>;
+  /** `/lab reset`: removes all the learner's containers and empties their image view. */
+  reset(learner: LabLearner): Promise<{ removedContainers: number; removedImages: number } | { denied: LabDenial }>;
+};
+
+/**
+ * The lab's policy around a `LabDriver`: per-learner lock, rate limit, quotas, ownership (a learner
+ * only ever sees and touches their own containers), virtual ports, the per-learner image view, and
+ * CLI-like output. Engine-level failures become `engine-unavailable` instead of exceptions.
+ */
+export function createLabExecutor(options: LabExecutorOptions): LabExecutor {
+  const quotas = { ...defaultLabQuotas, ...options.quotas };
+  const locks = createKeyedLock();
+  const allocation = createMutex();
+  const history = new Map<string, readonly number[]>();
+  let network: Promise<void> | undefined;
+  const ensureNetwork = () => {
+    network ??= options.driver.ensureNetwork().catch((error: unknown) => {
+      network = undefined;
+      throw error;
+    });
+    return network;
+  };
+
+  /** Runs `work` under the learner's lock, turning denials and an unreachable engine into results. */
+  async function guarded<T>(learner: LabLearner, work: (owner: string) => Promise<T>): Promise<T | { denied: LabDenial }> {
+    const owner = ownerKey(learner.guildId, learner.userId);
+    const release = locks.tryAcquire(owner);
+    if (!release) return { denied: { code: 'busy' } };
+    try {
+      return await work(owner);
+    } catch (error) {
+      if (error instanceof LabDenialSignal) return { denied: error.denial };
+      if (error instanceof LabEngineUnavailableError) return { denied: { code: 'engine-unavailable' } };
+      throw error;
+    } finally {
+      release();
+    }
+  }
+
+  async function execute(owner: string, command: DockerCommand): Promise<CommandContext> {
+    const needsContainers = !['version', 'pull', 'images'].includes(command.kind);
+    const ctx: CommandContext = {
+      owner,
+      driver: options.driver,
+      options,
+      quotas,
+      mine: needsContainers ? await options.driver.listContainers(owner) : [],
+      stdout: [],
+      stderr: [],
+      published: [],
+      exitCode: 0,
+      ensureNetwork,
+      allocate: (section) => allocation.runExclusive(section),
+    };
+    switch (command.kind) {
+      case 'version': {
+        const v = await options.driver.version();
+        if (command.form === 'flag') ctx.stdout.push(`Docker version ${v.version}`);
+        else ctx.stdout.push('Server:', ' Engine:', `  Version:          ${v.version}`, `  API version:      ${v.apiVersion}`, `  OS/Arch:          ${v.os}/${v.arch}`);
+        break;
+      }
+      case 'run':
+      case 'create':
+        await runOrCreate(ctx, command);
+        break;
+      case 'start':
+      case 'restart':
+        await startOrRestart(ctx, command);
+        break;
+      case 'stop':
+        await stop(ctx, command);
+        break;
+      case 'rm':
+        await rm(ctx, command);
+        break;
+      case 'ps':
+        ps(ctx, command);
+        break;
+      case 'logs':
+        await logs(ctx, command);
+        break;
+      case 'inspect':
+        inspect(ctx, command);
+        break;
+      case 'pull':
+        await pull(ctx, command);
+        break;
+      case 'images':
+        await images(ctx, command);
+        break;
+      case 'image-rm':
+        await imageRm(ctx, command);
+        break;
+    }
+    return ctx;
+  }
+
+  return {
+    async run(learner, input) {
+      const parsed = parseDockerCommand(input, { allowedImages: options.allowedImages });
+      if (!parsed.ok) return { status: 'refused', refusal: parsed.refusal };
+      const owner = ownerKey(learner.guildId, learner.userId);
+      const slot = takeRateSlot(history.get(owner) ?? [], options.now(), quotas.commands);
+      history.set(owner, slot.history);
+      if (!slot.allowed) return { status: 'denied', denial: { code: 'rate-limited', retryAfterSecs: Math.ceil(slot.retryAfterMs / 1000) } };
+
+      const outcome = await guarded(learner, (key) => execute(key, parsed.command));
+      if ('denied' in outcome) return { status: 'denied', denial: outcome.denied };
+      return {
+        status: 'done',
+        command: parsed.command,
+        canonical: canonicalCommand(parsed.command),
+        stdout: outcome.stdout,
+        stderr: outcome.stderr,
+        exitCode: outcome.exitCode,
+        published: outcome.published,
+      };
+    },
+
+    async snapshot(learner, { probePorts, lastCommand }) {
+      const owner = ownerKey(learner.guildId, learner.userId);
+      const mine = await options.driver.listContainers(owner);
+      const probeHost = options.bindAddress === '0.0.0.0' ? '127.0.0.1' : options.bindAddress;
+      const pages = await Promise.all(
+        probePorts.map(async (virtualHostPort) => {
+          const port = mine.filter(isRunning).flatMap((c) => c.ports).find((p) => p.virtualHostPort === virtualHostPort);
+          if (!port) return { virtualHostPort, status: undefined, body: '' };
+          return { virtualHostPort, ...(await probePage(probeHost, port.realHostPort, options.probe)) };
+        }),
+      );
+      return {
+        containers: mine.map((c) => ({
+          name: c.name,
+          image: c.imageRef,
+          state: c.state,
+          ports: c.ports.map((p) => ({ virtualHostPort: p.virtualHostPort, containerPort: p.containerPort })),
+        })),
+        images: options.images.list(owner).map((i) => i.ref),
+        pages,
+        lastCommand,
+      };
+    },
+
+    async status(learner) {
+      const owner = ownerKey(learner.guildId, learner.userId);
+      const mine = await options.driver.listContainers(owner);
+      return {
+        containers: mine.map((c) => ({
+          id: c.id,
+          name: c.name,
+          image: c.image,
+          state: c.state,
+          published: isRunning(c) ? publishedPorts(c, options.publicHost) : [],
+          expiresAt: c.expiresAt,
+        })),
+        images: options.images.list(owner).map((i) => i.ref),
+      };
+    },
+
+    async reset(learner) {
+      return guarded(learner, async (owner) => {
+        const mine = await options.driver.listContainers(owner);
+        await Promise.all(mine.map((c) => options.driver.removeContainer(c.id, true).catch(() => undefined)));
+        const removedImages = options.images.list(owner).length;
+        options.images.removeAll(owner);
+        return { removedContainers: mine.length, removedImages };
+      });
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import type { LabPort } from './lab-driver.ts';
+
+/** Labels every lab container carries; they are the only source of ownership and virtual ports. */
+export const labLabels = {
+  instance: 'coach.instance',
+  owner: 'coach.owner',
+  name: 'coach.name',
+  image: 'coach.image',
+  imageRef: 'coach.image-ref',
+  ports: 'coach.ports',
+  expiresAt: 'coach.expires-at',
+} as const;
+
+const instancePattern = /^[a-z0-9][a-z0-9-]{0,30}$/;
+
+/** Checks a lab instance id (it becomes part of engine object names). */
+export function assertInstanceId(instance: string): string {
+  if (!instancePattern.test(instance)) throw new Error(`lab instance id must match ${instancePattern} (got "${instance}")`);
+  return instance;
+}
+
+/** `<guildId>:<userId>`: a learner's identity in labels and stores. */
+export function ownerKey(guildId: string, userId: string): string {
+  return `${guildId}:${userId}`;
+}
+
+/**
+ * The engine's name for a learner's container. The hash keeps learners (and instances) apart so
+ * two learners can both call theirs `apa02`; the typed name stays readable for operators.
+ */
+export function realContainerName(instance: string, owner: string, name: string): string {
+  const hash = createHash('sha256').update(`${instance}|${owner}`).digest('hex').slice(0, 10);
+  return `coach-${hash}-${name}`;
+}
+
+export function labNetworkName(instance: string): string {
+  return `coach-lab-${instance}`;
+}
+
+/** `8080:20001:80,8081:20002:80` = virtual:real:container for each `-p`. */
+export function encodePorts(ports: readonly LabPort[]): string {
+  return ports.map((p) => `${p.virtualHostPort}:${p.realHostPort}:${p.containerPort}`).join(',');
+}
+
+export function decodePorts(text: string | undefined): LabPort[] {
+  if (!text) return [];
+  return text.split(',').flatMap((part) => {
+    const [virtualHostPort, realHostPort, containerPort] = part.split(':').map(Number);
+    return [virtualHostPort, realHostPort, containerPort].every((n) => Number.isInteger(n) && n! > 0)
+      ? [{ virtualHostPort: virtualHostPort!, realHostPort: realHostPort!, containerPort: containerPort! }]
+      : [];
+  });
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { LabRunView, ProgressUpdate } from '../../src/app/lab-service.ts';
+import { labRefusalCodes, type LabRefusalCode } from '../../src/domain/lab/command-types.ts';
+import type { StepFailure } from '../../src/domain/lab/checks.ts';
+import type { LabExercise } from '../../src/domain/lab/exercise.ts';
+import { lab } from '../../src/i18n/catalogs/lab.ts';
+import { labCommand } from '../../src/discord/commands/lab.ts';
+import { labId, parseLabId } from '../../src/discord/lab/lab-ids.ts';
+import { denialText, failureText, refusalText, renderExercise, renderRun } from '../../src/discord/lab/render-lab.ts';
+import type { LabDenial } from '../../src/lab/lab-executor-types.ts';
+
+const text = (ko: string, en: string) => ({ ko, en });
+const exercise: LabExercise = {
+  id: 'practice-3-apache',
+  order: 3,
+  title: text('실습 3', 'Practice 3'),
+  summary: text('요약', 'Summary'),
+  source: '실습 3',
+  xpPerStep: 5,
+  steps: [
+    { id: 'run', instruction: text('apa02 실행', 'Run apa02'), hint: text('-d 를 쓰세요', 'Use -d'), solution: ['docker run --name apa02 -d -p 8080:80 httpd'], check: { kind: 'container-running', name: 'apa02' } },
+    { id: 'ps', instruction: text('목록 보기', 'List them'), hint: text('ps', 'ps'), solution: ['docker ps'], check: { kind: 'ran', command: 'docker ps' } },
+  ],
+};
+
+describe('/lab messages', () => {
+  it('exist in Korean and English with the same placeholders', () => {
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    expect(Object.keys(lab.ko).sort()).toEqual(Object.keys(lab.en).sort());
+    for (const key of Object.keys(lab.ko) as (keyof typeof lab.ko)[]) {
+      expect(lab.ko[key].trim(), key).not.toBe('');
+      expect(placeholders(lab.en[key]), key).toEqual(placeholders(lab.ko[key]));
+    }
+  });
+
+  it('teach a reason for every refusal, denial and failed check', () => {
+    for (const code of labRefusalCodes) {
+      for (const locale of ['ko', 'en'] as const) expect(refusalText({ code, detail: '--x' }, locale)).not.toMatch(/lab\.refusal|\{/);
+    }
+    const denials: LabDenial[] = [
+      { code: 'engine-unavailable' }, { code: 'busy' }, { code: 'rate-limited', retryAfterSecs: 12 }, { code: 'container-quota', limit: 5 },
+      { code: 'running-quota', limit: 3 }, { code: 'global-quota', limit: 60 }, { code: 'image-quota', limit: 5 }, { code: 'attach-not-supported' }, { code: 'no-free-port' },
+    ];
+    for (const denial of denials) expect(denialText(denial, 'ko')).not.toMatch(/\{|lab\./);
+    expect(denialText({ code: 'rate-limited', retryAfterSecs: 12 }, 'en')).toContain('12 s');
+    const failures: StepFailure[] = [
+      { code: 'container-missing', name: 'a' }, { code: 'container-not-running', name: 'a', state: 'exited' }, { code: 'container-not-created', name: 'a', state: 'running' },
+      { code: 'container-running', name: 'a' }, { code: 'wrong-image', name: 'a', expected: 'x', actual: 'y' }, { code: 'port-missing', name: 'a', port: 1 },
+      { code: 'container-still-exists', name: 'a' }, { code: 'containers-remain', count: 2 }, { code: 'page-not-served', port: 1 },
+      { code: 'page-mismatch', port: 1, expected: 'x' }, { code: 'image-missing', image: 'x' }, { code: 'image-still-present', image: 'x' }, { code: 'not-run-yet', command: 'docker ps' },
+    ];
+    for (const failure of failures) expect(failureText(failure, 'en')).not.toMatch(/\{|lab\./);
+  });
+
+  it('explains -v on run as a mount, in Korean first', () => {
+    const code: LabRefusalCode = 'mount-flag';
+    expect(refusalText({ code, detail: '-v' }, 'ko')).toBe('🚫 `-v`은(는) 호스트의 파일이나 볼륨을 컨테이너에 연결해요. 공용 실습 환경에서는 호스트 파일을 건드릴 수 없어요.');
+  });
+});
+
+describe('/lab rendering', () => {
+  it('shows a run like a terminal, with the real URL of the virtual port and the next step', () => {
+    const progress: ProgressUpdate = {
+      type: 'progress', exercise, completedSteps: 1, failedChecks: 0, solutionUnlocked: false, finished: false, currentStep: exercise.steps[1],
+      newlyCompleted: [exercise.steps[0]!], xpAwarded: 5, failure: { code: 'not-run-yet', command: 'docker ps' }, explicit: false,
+    };
+    const view: LabRunView = {
+      type: 'run',
+      input: 'docker run --name apa02 -d -p 8080:80 httpd',
+      result: {
+        status: 'done', command: { kind: 'ps', all: false, quiet: false }, canonical: 'x', stdout: ['4d6f7d21e333ddb2'], stderr: [], exitCode: 0,
+        published: [{ name: 'apa02', virtualHostPort: 8080, containerPort: 80, realHostPort: 20001, url: 'http://lab.example:20001' }],
+      },
+      progress,
+    };
+    const { content, allowedMentions } = renderRun(view, 'en');
+    expect(content).toBe([
+      '```console\n$ docker run --name apa02 -d -p 8080:80 httpd\n4d6f7d21e333ddb2\n```',
+      '🌐 localhost:8080 → http://lab.example:20001',
+      '✅ Done: Run apa02',
+      '+5 XP',
+      '👉 Next: List them',
+    ].join('\n'));
+    expect(allowedMentions).toEqual({ parse: [] });
+  });
+
+  it('keeps hostile output and input inside the code block and under Discord\'s limit', () => {
+    const view: LabRunView = {
+      type: 'run',
+      input: 'docker logs x ``` @everyone',
+      result: { status: 'done', command: { kind: 'logs', target: 'x' }, canonical: 'x', stdout: ['```', '@everyone', ...Array.from({ length: 400 }, (_, i) => `line ${i}`)], stderr: [], exitCode: 0, published: [] },
+      progress: undefined,
+    };
+    const { content } = renderRun(view, 'ko');
+    expect(content.length).toBeLessThanOrEqual(2000);
+    expect(content.match(/```/g)).toHaveLength(2);
+    expect(content).toMatch(/… \(\+\d+\)\n```$/);
+  });
+
+  it('renders an exercise with Check, Hint, a locked Solution and Start over, whose ids round-trip', () => {
+    const payload = renderExercise({ exercise, completedSteps: 0, failedChecks: 0, solutionUnlocked: false, finished: false, currentStep: exercise.steps[0] }, 'ko');
+    const row = payload.components[0]!.toJSON() as { components: { custom_id: string; disabled?: boolean; label: string }[] };
+    expect(row.components.map((b) => b.label)).toEqual(['확인', '힌트', '정답 보기', '처음부터']);
+    expect(row.components.map((b) => Boolean(b.disabled))).toEqual([false, false, true, false]);
+    expect(row.components.map((b) => parseLabId(b.custom_id))).toEqual(['check', 'hint', 'solution', 'reset'].map((action) => ({ action, exerciseId: 'practice-3-apache' })));
+    expect(parseLabId(labId('check', 'x').replace('v1', 'v0'))).toBeNull();
+    expect(parseLabId('lab:v1:explode:x')).toBeNull();
+  });
+
+  it('defines /lab with six subcommands, each with a Korean name and description', () => {
+    const json = labCommand.data.toJSON() as { name_localizations: Record<string, string>; options: { name: string; name_localizations: Record<string, string>; description_localizations: Record<string, string> }[] };
+    expect(json.name_localizations.ko).toBe('실습');
+    expect(json.options.map((o) => o.name)).toEqual(['list', 'start', 'run', 'check', 'status', 'reset']);
+    for (const option of json.options) {
+      expect(option.name_localizations.ko, option.name).toBeTruthy();
+      expect(option.description_localizations.ko, option.name).toBeTruthy();
+    }
+  });
+});
