@@ -1,0 +1,120 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { Deck, Item } from '../domain/content/items.ts';
+import { describeIssues, formatPath } from './describe-issue.ts';
+import { createDeckSchema, toDomainDeck } from './schema.ts';
+
+/** The whole question bank: decks in file-name order and every item by id. */
+export type Content = { readonly decks: Deck[]; readonly items: Map<string, Item> };
+
+/**
+ * Thrown by `loadContent` with every problem of every file, one line each:
+ * `questions/<file>: <path.to.field>: <problem>`.
+ */
+export class ContentError extends Error {
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(problems.join('\n'));
+    this.name = 'ContentError';
+    this.problems = problems;
+  }
+}
+
+type FileResult = { deck?: Deck; problems: string[]; rawIds: { id: string; path: string }[] };
+
+/**
+ * Reads and validates every `<deck-id>.yaml` directly inside `dir` (subfolders such as `labs/`
+ * have their own format and are skipped). Throws a `ContentError` listing all problems at once,
+ * including item ids used twice anywhere in the bank.
+ */
+export function loadContent(dir: string): Content {
+  const shownDir = basename(dir.replace(/[/\\]+$/, '')) || dir;
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    throw new ContentError([`${shownDir}: (folder): cannot read the folder "${dir}"`]);
+  }
+
+  const problems: string[] = [];
+  const decks: Deck[] = [];
+  const idOwners = new Map<string, { file: string; path: string }>();
+  for (const name of names) {
+    const full = join(dir, name);
+    if (!isFile(full)) continue;
+    const shown = `${shownDir}/${name}`;
+    if (name.endsWith('.yml')) {
+      problems.push(`${shown}: (file): deck files must end in .yaml, not .yml`);
+      continue;
+    }
+    if (!name.endsWith('.yaml')) continue;
+
+    const result = loadDeckFile(readFileSync(full, 'utf8'), name.slice(0, -'.yaml'.length));
+    problems.push(...result.problems.map((line) => `${shown}: ${line}`));
+    // Duplicates are checked on the raw ids so they are reported even when the file has other errors.
+    for (const { id, path } of result.rawIds) {
+      const owner = idOwners.get(id);
+      if (!owner) idOwners.set(id, { file: shown, path });
+      else {
+        const where = owner.file === shown ? `also at ${owner.path}` : `also in ${owner.file}`;
+        problems.push(`${shown}: ${path}: duplicate id "${id}" (${where})`);
+      }
+    }
+    if (result.deck) decks.push(result.deck);
+  }
+  if (problems.length > 0) throw new ContentError(problems);
+
+  const items = new Map<string, Item>();
+  for (const deck of decks) for (const item of deck.items) items.set(item.id, item);
+  return { decks, items };
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false; // a dangling link is not a deck
+  }
+}
+
+/** Parses one deck file; problems are `<path>: <problem>` without the file name. */
+export function loadDeckFile(source: string, fileDeckId: string): FileResult {
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((error) => {
+      const at = lines.linePos(error.pos[0]);
+      const where = `line ${at.line}, column ${at.col}`;
+      const message = error.message.split('\n')[0]!;
+      // The usual cause in our files: an unquoted text containing ": " (e.g. "en: Example: …").
+      const advice = /Nested mappings|Block collections are not allowed within flow/.test(message)
+        ? ' (put quotes around a text that contains ": ")'
+        : '';
+      return `${where}: YAML syntax error: ${message}${advice}`;
+    });
+    return { problems, rawIds: [] };
+  }
+
+  const raw: unknown = doc.toJS();
+  if (raw === null || raw === undefined) return { problems: ['(file): the file is empty'], rawIds: [] };
+  const parsed = createDeckSchema(fileDeckId).safeParse(raw, { reportInput: true });
+  const rawIds = collectRawIds(raw);
+  if (!parsed.success) {
+    const problems = describeIssues(parsed.error.issues, doc, lines).map((p) => `${p.path}: ${p.problem}`);
+    return { problems, rawIds };
+  }
+  return { deck: toDomainDeck(parsed.data), problems: [], rawIds };
+}
+
+function collectRawIds(raw: unknown): { id: string; path: string }[] {
+  if (typeof raw !== 'object' || raw === null || !('items' in raw) || !Array.isArray(raw.items)) return [];
+  const out: { id: string; path: string }[] = [];
+  raw.items.forEach((item: unknown, index: number) => {
+    if (typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string') {
+      out.push({ id: item.id, path: formatPath(['items', index, 'id']) });
+    }
+  });
+  return out;
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { loadDeckFile } from '../../src/content/load-content.ts';
+
+const t = (ko: string, en: string) => ({ ko, en });
+const base = (slug: string) => ({
+  id: `rules.${slug}`,
+  concept: 'image',
+  source: 'Docker Image',
+  tags: ['image'],
+  explanation: t('설명', 'why'),
+});
+
+function problems(items: unknown[], fileId = 'rules', deck: Record<string, unknown> = {}): string[] {
+  const source = stringify({ id: 'rules', title: t('규칙', 'Rules'), description: t('설명', 'About'), items, ...deck });
+  return loadDeckFile(source, fileId).problems.map((p) => p.replace(/ \(line \d+\)$/, ''));
+}
+
+const option = (correct: boolean) => ({ text: t('보기', 'option'), correct });
+const rubricPoint = (id: string) => ({
+  id,
+  weight: 2,
+  label: t('요점', 'point'),
+  tip: t('팁', 'tip'),
+  phrases: { ko: ['요점'], en: ['point'] },
+});
+const interview = (overrides: Record<string, unknown>) => ({
+  ...base('why'),
+  kind: 'interview',
+  prompt: t('왜?', 'Why?'),
+  topic: 'why-containers',
+  rubric: ['a', 'b', 'c', 'd'].map(rubricPoint),
+  modelAnswer: t('답', 'answer'),
+  expectedLength: { min: 150, max: 1200 },
+  followUps: [t('더?', 'More?'), t('또?', 'And?')],
+  ...overrides,
+});
+
+describe('deck rules', () => {
+  it('accepts a deck whose items follow every rule', () => {
+    expect(problems([interview({})])).toEqual([]);
+  });
+
+  it('requires the deck id to equal the file name', () => {
+    expect(problems([], 'other')).toContain('id: must equal the file name "other"');
+  });
+
+  it('requires item ids to start with the deck id', () => {
+    expect(problems([{ ...interview({}), id: 'elsewhere.why' }])).toContain('items[0].id: must start with "rules."');
+  });
+
+  it('requires 3 to 5 choice options', () => {
+    const choice = (n: number) => ({ ...base('pick'), kind: 'choice', prompt: t('?', '?'), options: Array.from({ length: n }, (_, i) => option(i === 0)) });
+    expect(problems([choice(2)])).toEqual(['items[0].options: needs 3–5 options']);
+    expect(problems([choice(6)])).toEqual(['items[0].options: needs 3–5 options']);
+    expect(problems([choice(3)])).toEqual([]);
+  });
+
+  it('requires 3 to 6 order steps', () => {
+    const order = (n: number) => ({ ...base('steps'), kind: 'order', prompt: t('?', '?'), steps: Array.from({ length: n }, (_, i) => t(`${i}`, `${i}`)) });
+    expect(problems([order(2)])).toEqual(['items[0].steps: needs 3–6 steps']);
+    expect(problems([order(7)])).toEqual(['items[0].steps: needs 3–6 steps']);
+    expect(problems([order(6)])).toEqual([]);
+  });
+
+  it('requires 4 rubric points, 2 follow-ups and min below max for interviews', () => {
+    expect(problems([interview({ rubric: ['a', 'b', 'c'].map(rubricPoint) })])).toEqual(['items[0].rubric: needs at least 4 rubric points']);
+    expect(problems([interview({ followUps: [t('더?', 'More?')] })])).toEqual(['items[0].followUps: needs at least 2 follow-up questions']);
+    expect(problems([interview({ expectedLength: { min: 500, max: 500 } })])).toEqual(['items[0].expectedLength.min: min must be less than max']);
+    expect(problems([interview({ rubric: ['a', 'a', 'c', 'd'].map(rubricPoint) })])).toEqual(['items[0].rubric: rubric point ids must be unique']);
+  });
+
+  it('refuses a term whose definition names the term, in either language', () => {
+    const term = (definition: { ko: string; en: string }) => ({
+      ...base('hub'), kind: 'term', term: t('도커 허브', 'Docker Hub'), definition, aliases: { ko: [], en: [] },
+    });
+    expect(problems([term(t('도커허브는 공개 저장소', 'A public registry'))])).toEqual([
+      'items[0].definition.ko: must not contain the term "도커 허브"',
+    ]);
+    expect(problems([term(t('공개 저장소', 'The docker hub of images'))])).toEqual([
+      'items[0].definition.en: must not contain the term "Docker Hub"',
+    ]);
+    // "tag" inside "stage" is not the term.
+    expect(problems([{ ...term(t('이름표', 'A label for a build stage')), term: t('태그', 'tag') }])).toEqual([]);
+  });
+
+  it('names the allowed kinds when the kind is unknown', () => {
+    expect(problems([{ ...base('odd'), kind: 'essay' }])).toEqual([
+      'items[0].kind: must be one of term, choice, truefalse, short, command, order, interview (got "essay")',
+    ]);
+  });
+
+  it('says "is required" for a missing field and names the missing language of a text', () => {
+    const tf = { ...base('tf'), kind: 'truefalse', prompt: { ko: '참?' } };
+    expect(problems([tf])).toEqual(['items[0].prompt.en: missing English translation', 'items[0].answer: is required']);
+  });
+});
