@@ -26,6 +26,8 @@ const schema = z.object({
   ),
   LAB_ALLOWED_IMAGES: z.preprocess(emptyAsUndefined, z.string().default('httpd,nginx')),
   LAB_TTL_SECS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(60).default(7200)),
+  LAB_INSTANCE: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z0-9][a-z0-9-]{0,19}$/, 'must be lowercase letters, digits and dashes (≤ 20)').default('main')),
+  SSH_AUTH_SOCK: z.preprocess(emptyAsUndefined, z.string().optional()),
   INTERVIEW_LLM_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   INTERVIEW_LLM_MODEL: optionalText,
   INTERVIEW_LLM_API_KEY: optionalText,
@@ -86,6 +88,8 @@ function toAppConfig(env: z.infer<typeof schema>) {
       portRange: { min: portMin, max: portMax },
       allowedImages: env.LAB_ALLOWED_IMAGES.split(',').map((s) => s.trim()).filter(Boolean),
       ttlSecs: env.LAB_TTL_SECS,
+      instance: env.LAB_INSTANCE,
+      sshAgentSocket: env.SSH_AUTH_SOCK,
     },
     interviewLlm: env.INTERVIEW_LLM_URL && env.INTERVIEW_LLM_MODEL
       ? { url: env.INTERVIEW_LLM_URL, model: env.INTERVIEW_LLM_MODEL, apiKey: env.INTERVIEW_LLM_API_KEY, timeoutMs: env.INTERVIEW_LLM_TIMEOUT_MS }

@@ -3,7 +3,7 @@ import type { UsersRepository } from '../db/users-repository.ts';
 import type { Clock } from '../domain/clock.ts';
 import { newCardMemory, ratingNumber, scheduleReview, type ReviewRating } from '../domain/scheduler/fsrs-scheduler.ts';
 import { becameLeech, ratingForOutcome, type Outcome } from '../domain/scheduler/rating.ts';
-import { extendStreak, type Streak } from '../domain/streak.ts';
+import { extendStreak, visibleStreak, type Streak } from '../domain/streak.ts';
 import { studyDay } from '../domain/study-day.ts';
 import type { XpAward, XpService } from './xp-service.ts';
 
@@ -85,6 +85,8 @@ export function createLearningService(deps: {
     inTransaction: <T>(work: () => T): T => repo.transaction(work),
     recordAnswerTx: (input: AnswerInput) => recordAnswerTx(input, clock.now()),
     recordAnswer: (input: AnswerInput): AnswerResult => repo.transaction(() => recordAnswerTx(input, clock.now())),
+    /** The streak as the learner sees it today (0 once a whole study day was missed). */
+    streakOf: (guildId: string, userId: string): number => visibleStreak(repo.streak(guildId, userId), studyDay(clock.now(), timeZone)),
     recordAnswers: (inputs: readonly AnswerInput[]): AnswerResult[] => {
       const now = clock.now();
       return repo.transaction(() => inputs.map((input) => recordAnswerTx(input, now)));

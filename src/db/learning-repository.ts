@@ -48,6 +48,11 @@ export function createLearningRepository(db: Db) {
   const addTotal = db.insert(xpTotals).values({ guildId: p('guildId'), periodKey: p('periodKey'), userId: p('userId'), total: p('amount') })
     .onConflictDoUpdate({ target: [xpTotals.guildId, xpTotals.periodKey, xpTotals.userId], set: { total: sql`${xpTotals.total} + excluded.total` } })
     .prepare();
+  const logColumns = [
+    'cardId', 'userId', 'guildId', 'itemId', 'mode', 'rating', 'outcome', 'hintUsed', 'responseMs', 'answerText', 'stateBefore', 'dueBeforeMs',
+    'stabilityBefore', 'difficultyBefore', 'stateAfter', 'dueAfterMs', 'stabilityAfter', 'difficultyAfter', 'reviewedAtMs', 'studyDay',
+  ] as const;
+  const insertLog = db.insert(reviewLogs).values(Object.fromEntries(logColumns.map((column) => [column, p(column)])) as unknown as NewReviewLog).prepare();
   const streakOf = db.select().from(streaks).where(and(eq(streaks.guildId, p('guildId')), eq(streaks.userId, p('userId')))).prepare();
   const saveStreak = db.insert(streaks).values({ guildId: p('guildId'), userId: p('userId'), current: p('current'), best: p('best'), lastDay: p('lastDay') })
     .onConflictDoUpdate({ target: [streaks.guildId, streaks.userId], set: { current: sql`excluded.current`, best: sql`excluded.best`, lastDay: sql`excluded.last_day` } })
@@ -67,7 +72,7 @@ export function createLearningRepository(db: Db) {
       updateCard.run({ id, ...memory, lastRating, leech: leech ? 1 : 0 });
     },
     insertLog(log: NewReviewLog): void {
-      db.insert(reviewLogs).values(log).run();
+      insertLog.run({ ...log, hintUsed: log.hintUsed ? 1 : 0 });
     },
     xpToday(guildId: string, userId: string, studyDay: number, source: XpSource, ref: string): { total: number; refHits: number } {
       return xpSourceToday.get({ guildId, userId, studyDay, source, ref }) ?? { total: 0, refHits: 0 };

@@ -8,10 +8,12 @@ export type GuildSettings = { newCardsPerDay: number; desiredRetention: number }
 
 /** Users and guilds with their settings; rows are created on first sight. */
 export function createUsersRepository(db: Db) {
-  const upsertUser = (userId: string, nowMs: number) =>
-    db.insert(users).values({ id: userId, createdAtMs: nowMs }).onConflictDoNothing().run();
-  const upsertGuild = (guildId: string, nowMs: number) =>
-    db.insert(guilds).values({ id: guildId, createdAtMs: nowMs }).onConflictDoNothing().run();
+  // Prepared once: these run on every recorded answer.
+  const insertUser = db.insert(users).values({ id: sql.placeholder('id'), createdAtMs: sql.placeholder('nowMs') }).onConflictDoNothing().prepare();
+  const insertGuild = db.insert(guilds).values({ id: sql.placeholder('id'), createdAtMs: sql.placeholder('nowMs') }).onConflictDoNothing().prepare();
+  const guildById = db.select().from(guilds).where(eq(guilds.id, sql.placeholder('id'))).prepare();
+  const upsertUser = (userId: string, nowMs: number) => insertUser.run({ id: userId, nowMs });
+  const upsertGuild = (guildId: string, nowMs: number) => insertGuild.run({ id: guildId, nowMs });
 
   return {
     ensureUser: upsertUser,
@@ -25,7 +27,7 @@ export function createUsersRepository(db: Db) {
       if (Object.keys(patch).length > 0) db.update(users).set(patch).where(eq(users.id, userId)).run();
     },
     guildSettings(guildId: string): GuildSettings {
-      const row = db.select().from(guilds).where(eq(guilds.id, guildId)).get();
+      const row = guildById.get({ id: guildId });
       return { newCardsPerDay: row?.newCardsPerDay ?? 10, desiredRetention: row?.desiredRetention ?? 0.9 };
     },
     updateGuildSettings(guildId: string, nowMs: number, patch: Partial<GuildSettings>): void {

@@ -11,7 +11,7 @@ function setup(start = new Date('2026-03-02T01:00:00Z')) {
   const database = openTempDatabase();
   cleanup = database.cleanup;
   const clock = manualClock(start);
-  return { database, clock, services: createAppServices({ db: database.db, clock, timeZone }) };
+  return { database, clock, services: createAppServices({ db: database.db, clock, timeZone, content: { decks: [], items: new Map() } }) };
 }
 
 const answer = { guildId: '100000000000000001', userId: '200000000000000001', mode: 'review', hintUsed: false, responseMs: 1200, answerText: 'x' } as const;

@@ -90,7 +90,8 @@ export const xpTotals = sqliteTable(
   },
   (table) => [
     primaryKey({ columns: [table.guildId, table.periodKey, table.userId] }),
-    index('xp_totals_rank').on(table.guildId, table.periodKey, table.total),
+    // Ties are broken by user id so the top 10 is read straight off the index, never sorted.
+    index('xp_totals_rank_by_user').on(table.guildId, table.periodKey, table.total, table.userId),
   ],
 );
 
@@ -104,5 +105,5 @@ export const streaks = sqliteTable(
     best: integer('best').notNull(),
     lastDay: integer('last_day').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.guildId, table.userId] }), index('streaks_rank').on(table.guildId, table.current)],
+  (table) => [primaryKey({ columns: [table.guildId, table.userId] }), index('streaks_rank_by_user').on(table.guildId, table.current, table.userId)],
 );
