@@ -1,0 +1,61 @@
+import { normalizeAnswer } from '../grading/normalize.ts';
+
+/*
+ * Rubric phrases are matched against a long free-text answer with the shared grading
+ * normalization (NFKC, case, punctuation, Korean particles/endings cut per word), applied the same
+ * way to both sides. Korean phrases ignore spacing (띄어쓰기 varies freely); Latin phrases must
+ * start a word but may run on, so the prefix "portab" finds "portability" and "tag" is not found
+ * in "stage".
+ */
+
+const hangul = /[\uac00-\ud7a3\u3131-\u318e]/;
+
+/** An answer prepared once for many phrase look-ups. */
+export type PreparedText = {
+  /** Normalized words joined by single spaces, with a space at both ends. */
+  readonly spaced: string;
+  /** The same without any spaces. */
+  readonly compact: string;
+};
+
+/** One phrase prepared for matching (both variants of a multi-word Korean phrase). */
+export type PreparedPhrase = {
+  readonly source: string;
+  readonly korean: boolean;
+  readonly spaced: string;
+  readonly compacts: readonly string[];
+};
+
+export function prepareText(text: string): PreparedText {
+  const normalized = normalizeAnswer(text);
+  return { spaced: ` ${normalized} `, compact: normalized.replace(/ /g, '') };
+}
+
+export function preparePhrase(phrase: string): PreparedPhrase | null {
+  const normalized = normalizeAnswer(phrase);
+  if (normalized === '') return null;
+  // "환경에 상관없이" may be typed as one word ("환경에상관없이"); the particle inside is then not
+  // cut, so the phrase is also tried with its spaces removed before normalizing.
+  const joined = normalizeAnswer(phrase.replace(/\s+/gu, ''));
+  const compacts = [...new Set([normalized.replace(/ /g, ''), joined.replace(/ /g, '')])].filter((c) => c !== '');
+  return { source: phrase, korean: hangul.test(normalized), spaced: normalized, compacts };
+}
+
+/** Minimum length of a space-less Latin phrase matched inside words ("roll back" ↔ "rollback"). */
+const minJoinedLatin = 6;
+
+export function matchesPhrase(text: PreparedText, phrase: PreparedPhrase): boolean {
+  if (phrase.korean) return phrase.compacts.some((key) => text.compact.includes(key));
+  if (text.spaced.includes(` ${phrase.spaced}`)) return true;
+  const joined = phrase.compacts[0] ?? '';
+  return phrase.spaced.includes(' ') && joined.length >= minJoinedLatin && text.compact.includes(joined);
+}
+
+/** The first of `phrases` found in `text`, or undefined. */
+export function firstMatch(text: PreparedText, phrases: readonly PreparedPhrase[]): string | undefined {
+  return phrases.find((phrase) => matchesPhrase(text, phrase))?.source;
+}
+
+export function preparePhrases(phrases: readonly string[]): PreparedPhrase[] {
+  return phrases.map(preparePhrase).filter((phrase): phrase is PreparedPhrase => phrase !== null);
+}

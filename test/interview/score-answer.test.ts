@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/load-content.ts';
+import type { InterviewItem } from '../../src/domain/content/items.ts';
+import { scoreAnswer, type InterviewScore } from '../../src/domain/interview/score-answer.ts';
+import { checkStructure, openingSentence, visibleLength } from '../../src/domain/interview/structure.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const content = loadContent(join(here, '../../questions'));
+const interviewItems = [...content.items.values()].filter((item): item is InterviewItem => item.kind === 'interview');
+const byTopic = (topic: string) => {
+  const item = interviewItems.find((candidate) => candidate.topic === topic);
+  if (!item) throw new Error(`no interview item with topic ${topic}`);
+  return item;
+};
+const sample = (name: string) => readFileSync(join(here, 'fixtures/samples', `${name}.txt`), 'utf8');
+const score = (item: InterviewItem, answer: string): InterviewScore => {
+  const outcome = scoreAnswer(item, answer);
+  if (!outcome.ok) throw new Error(`not scored: ${outcome.reason}`);
+  return outcome.result;
+};
+const coveredIds = (result: InterviewScore) => result.points.filter((point) => point.covered).map((point) => point.id);
+
+const whyContainers = byTopic('why-containers');
+
+describe('rubric score of "why containers?" (the course question)', () => {
+  for (const lang of ['ko', 'en'] as const) {
+    it(`scores a strong ${lang} answer covering all five points at 80 or more, every point ✅`, () => {
+      const result = score(whyContainers, sample(`why-containers.${lang}.strong`));
+      expect(result.score).toBeGreaterThanOrEqual(80);
+      expect(coveredIds(result)).toEqual(['consistent-runtime', 'dependencies-packaged', 'portability', 'reproduce-prod-bugs', 'fast-rollback']);
+      expect(result.structure.conclusionFirst).toBe(true);
+      expect(result.structure.length.verdict).toBe('ok');
+    });
+
+    it(`scores an off-topic ${lang} answer at 20 or less with every point ⬜`, () => {
+      const result = score(whyContainers, sample(`why-containers.${lang}.off-topic`));
+      expect(result.score).toBeLessThanOrEqual(20);
+      expect(coveredIds(result)).toEqual([]);
+    });
+
+    it(`scores a one-line ${lang} answer naming portability between the two, only portability ✅`, () => {
+      const result = score(whyContainers, sample(`why-containers.${lang}.one-line`));
+      expect(result.score).toBeGreaterThan(20);
+      expect(result.score).toBeLessThan(80);
+      expect(coveredIds(result)).toEqual(['portability']);
+      expect(result.structure.length.verdict).toBe('short');
+    });
+  }
+
+  it('orders the three kinds of answer the same way in both languages', () => {
+    for (const lang of ['ko', 'en'] as const) {
+      const [strong, line, off] = ['strong', 'one-line', 'off-topic'].map((kind) => score(whyContainers, sample(`why-containers.${lang}.${kind}`)).score);
+      expect(strong).toBeGreaterThan(line!);
+      expect(line).toBeGreaterThan(off!);
+    }
+  });
+});
+
+describe('the other two course questions behave the same way', () => {
+  for (const topic of ['why-deploy-yourself', 'why-easy-deploy']) {
+    for (const lang of ['ko', 'en'] as const) {
+      it(`${topic} (${lang}): strong ≥ 80, one line in between, off topic ≤ 20`, () => {
+        const item = byTopic(topic);
+        expect(score(item, sample(`${topic}.${lang}.strong`)).score).toBeGreaterThanOrEqual(80);
+        const line = score(item, sample(`${topic}.${lang}.one-line`)).score;
+        expect(line).toBeGreaterThan(20);
+        expect(line).toBeLessThan(80);
+        expect(score(item, sample(`${topic}.${lang}.off-topic`)).score).toBeLessThanOrEqual(20);
+      });
+    }
+  }
+
+  it('gives every model answer of the deck, in both languages, at least 80', () => {
+    expect(interviewItems.length).toBeGreaterThanOrEqual(12);
+    for (const item of interviewItems) {
+      for (const lang of ['ko', 'en'] as const) {
+        expect(score(item, item.modelAnswer[lang]).score, `${item.id} ${lang}`).toBeGreaterThanOrEqual(80);
+      }
+    }
+  });
+});
+
+describe('phrase matching uses the shared grading normalization', () => {
+  it('ignores particles, spacing, case and full-width letters', () => {
+    const result = score(whyContainers, '이식성이 높고, 롤백도 쉽습니다. ＤＥＰＥＮＤＥＮＣＩＥＳ are bundled. 환경에관계없이 실행돼요.');
+    expect(coveredIds(result)).toEqual(['dependencies-packaged', 'portability', 'fast-rollback']);
+  });
+
+  it('counts a phrase in the other language, as learners mix Korean and English terms', () => {
+    expect(coveredIds(score(whyContainers, '컨테이너는 rollback이 쉬워서 선택했습니다.'))).toEqual(['fast-rollback']);
+  });
+
+  it('matches Latin phrases at the start of a word only', () => {
+    // "revert" is a rollback phrase; "irreverent" must not count.
+    expect(coveredIds(score(whyContainers, 'An irreverent answer about nothing.'))).toEqual([]);
+    expect(coveredIds(score(whyContainers, 'We can revert quickly.'))).toEqual(['fast-rollback']);
+  });
+});
+
+describe('structure: conclusion first, something concrete, length', () => {
+  const keyPhrases = [] as const;
+
+  it('finds the opening sentence without cutting at a decimal point or "e.g."', () => {
+    expect(openingSentence('Version 2.5 is faster, e.g. on startup. Second.')).toBe('Version 2.5 is faster, e.g. on startup');
+    expect(openingSentence('첫 문장입니다\n둘째 문장')).toBe('첫 문장입니다');
+  });
+
+  it('counts a conclusion marker in the opening as conclusion first, and an example marker or a digit as concrete', () => {
+    const marked = checkStructure('결론부터 말씀드리면 그렇습니다. 예를 들어 이렇습니다.', keyPhrases, { min: 10, max: 100 });
+    expect(marked).toMatchObject({ conclusionFirst: true, concrete: true });
+    const buried = checkStructure('좋은 질문입니다. 여러 가지를 생각해 봤습니다.', keyPhrases, { min: 10, max: 100 });
+    expect(buried).toMatchObject({ conclusionFirst: false, concrete: false });
+    expect(checkStructure('It took 3 minutes.', keyPhrases, { min: 1, max: 100 }).concrete).toBe(true);
+  });
+
+  it('does not reward a good structure for an answer that covers no key point', () => {
+    const result = score(whyContainers, '결론부터 말하면, 저는 파스타를 좋아합니다. 예를 들어 지난주에는 3번 만들었습니다.');
+    expect(result.structure).toMatchObject({ conclusionFirst: true, concrete: true });
+    expect(result.score).toBe(0);
+  });
+
+  it('caps a bare list of keywords below a good score', () => {
+    const result = score(whyContainers, '일관성, 의존성, 이식성, 재현, 롤백');
+    expect(coveredIds(result)).toHaveLength(5);
+    expect(result.score).toBeLessThan(70);
+  });
+
+  it('takes points off an answer far longer than expected', () => {
+    const strong = sample('why-containers.ko.strong');
+    const long = score(whyContainers, `${strong} ${'그리고 정말 좋았습니다. '.repeat(120)}`.slice(0, 3990));
+    expect(long.structure.length.verdict).toBe('long');
+    expect(long.score).toBeLessThan(score(whyContainers, strong).score);
+  });
+});
+
+describe('hostile input is scored or refused, never thrown', () => {
+  it('refuses empty and invisible-only answers', () => {
+    expect(scoreAnswer(whyContainers, '')).toEqual({ ok: false, reason: 'empty' });
+    expect(scoreAnswer(whyContainers, '\u200b\u200d\u2060\ufeff'.repeat(1000))).toEqual({ ok: false, reason: 'empty' });
+    expect(scoreAnswer(whyContainers, ' \n\t ')).toEqual({ ok: false, reason: 'empty' });
+  });
+
+  it('scores exactly 4,000 characters and refuses 4,001', () => {
+    expect(scoreAnswer(whyContainers, '이식성 '.repeat(1000)).ok).toBe(true);
+    expect(scoreAnswer(whyContainers, `${'이식성 '.repeat(1000)}x`)).toEqual({ ok: false, reason: 'too-long' });
+  });
+
+  it('does not let zero-width characters pad the length or hide a phrase', () => {
+    expect(visibleLength(`a${'\u200b'.repeat(500)}b`)).toBe(2);
+    expect(coveredIds(score(whyContainers, '이\u200b식\u200b성이 좋아요'))).toEqual(['portability']);
+  });
+
+  it('scores mentions, markdown and emoji like any other text', () => {
+    const result = score(whyContainers, '@everyone <@123456789012345678> **롤백** ||spoiler|| `code` 🐳🐳 # heading');
+    expect(coveredIds(result)).toEqual(['fast-rollback']);
+  });
+
+  it('stays fast on the longest allowed answer', () => {
+    const text = `${'컨테이너 이미지에 의존성을 담아 이식성을 높였습니다. '.repeat(200)}`.slice(0, 4000);
+    const started = performance.now();
+    for (let i = 0; i < 20; i++) scoreAnswer(whyContainers, text);
+    expect((performance.now() - started) / 20).toBeLessThan(250);
+  });
+});
