@@ -1,9 +1,14 @@
 import { once } from 'node:events';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Events, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import { createAppServices } from './app/create-services.ts';
 import type { AppServices } from './app/services.ts';
 import type { AppConfig } from './config.ts';
+import { loadContent, type Content } from './content/load-content.ts';
+import { loadLabExercises } from './content/load-labs.ts';
+import { createLabImageRepository, createLabProgressRepository } from './db/lab-repository.ts';
 import { createMetaRepository } from './db/meta-repository.ts';
 import { openDatabase, runMigrations, type OpenedDatabase } from './db/open-database.ts';
 import type { Clock } from './domain/clock.ts';
@@ -12,8 +17,13 @@ import { createDiscordClient } from './discord/client.ts';
 import type { Command, ComponentHandler } from './discord/command.ts';
 import { commands as defaultCommands, componentHandlers as defaultComponents } from './discord/commands/index.ts';
 import { registerCommands } from './discord/deploy.ts';
+import { attachQuizRuntime } from './discord/quiz/runtime.ts';
 import { createRouter } from './discord/router.ts';
+import { connectLab } from './lab/connect-lab.ts';
 import { createLogger } from './logger.ts';
+
+const questionsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../questions');
+const labsFolder = resolve(questionsFolder, 'labs');
 
 export type BotOptions = {
   logger?: Logger;
@@ -21,6 +31,8 @@ export type BotOptions = {
   /** Replaces the static command list (tests add a failing command this way). */
   commands?: readonly Command[];
   componentHandlers?: readonly ComponentHandler[];
+  /** Replaces the question bank (tests play a small fixture deck). */
+  content?: Content;
 };
 
 export type RunningBot = {
@@ -38,7 +50,24 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
   const database = openDatabase(config.databasePath);
   runMigrations(database.db);
 
-  const services = createAppServices({ db: database.db, clock, timeZone: config.timeZone });
+  const content = options.content ?? loadContent(questionsFolder);
+  const labImages = createLabImageRepository(database.db);
+  const labProgress = createLabProgressRepository(database.db);
+  const lab = await connectLab(config.lab, {
+    images: labImages,
+    // A container whose owner has no lab data left (e.g. after a lost database) is an orphan.
+    isKnownOwner: (owner) => {
+      const [guildId = '', userId = ''] = owner.split(':');
+      return labImages.list(owner).length > 0 || labProgress.list(guildId, userId).length > 0;
+    },
+    now: () => clock.now(),
+    rng: Math.random,
+    logger,
+  });
+  const services = createAppServices({
+    db: database.db, clock, timeZone: config.timeZone, content, interviewLlm: config.interviewLlm,
+    lab: { executor: lab.executor, exercises: loadLabExercises(labsFolder) },
+  });
   const commands = options.commands ?? defaultCommands;
   const router = createRouter({
     commands,
@@ -61,11 +90,14 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
   await client.login(config.discordToken);
   await ready;
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'bot ready');
+  const quizRuntime = attachQuizRuntime({ client, services, logger });
 
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
       await router.drain();
+      await quizRuntime.stop();
+      lab.stop();
       await client.destroy();
       database.close();
       logger.info('bot stopped');

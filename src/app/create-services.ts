@@ -1,16 +1,39 @@
+import type { Content } from '../content/load-content.ts';
+import { createLabProgressRepository } from '../db/lab-repository.ts';
+import { createLeaderboardRepository } from '../db/leaderboard-repository.ts';
 import { createLearningRepository } from '../db/learning-repository.ts';
 import type { Db } from '../db/open-database.ts';
+import { createDailyRepository } from '../db/daily-repository.ts';
+import { createQuizRepository } from '../db/quiz-repository.ts';
+import { createReviewRepository } from '../db/review-repository.ts';
 import { createUsersRepository } from '../db/users-repository.ts';
 import type { Clock } from '../domain/clock.ts';
+import type { LabExercise } from '../domain/lab/exercise.ts';
+import type { LabExecutor } from '../lab/lab-executor.ts';
+import { createCatalogService } from './catalog-service.ts';
+import { createLabService } from './lab-service.ts';
+import { createDailyService } from './daily-service.ts';
+import { setUpInterviewService, type InterviewLlmConfig } from './interview-setup.ts';
+import { createLeaderboardService } from './leaderboard-service.ts';
 import { createLearningService } from './learning-service.ts';
+import { createQuizService } from './quiz-service.ts';
+import { createReviewService } from './review-service.ts';
 import { createSettingsService } from './settings-service.ts';
 import { createXpService } from './xp-service.ts';
 
-export type ServiceDeps = { db: Db; clock: Clock; timeZone: string };
+export type ServiceDeps = {
+  db: Db;
+  clock: Clock;
+  timeZone: string;
+  content: Content;
+  interviewLlm?: InterviewLlmConfig | undefined;
+  /** The lab's engine side (executor undefined = no Docker engine) and its exercises. */
+  lab?: { executor: LabExecutor | undefined; exercises: readonly LabExercise[] };
+};
 
 /** Builds every app service from its dependencies; the composition root calls this once. */
 export function createAppServices(deps: ServiceDeps) {
-  const { clock, timeZone } = deps;
+  const { clock, timeZone, content } = deps;
   const users = createUsersRepository(deps.db);
   const learningRepo = createLearningRepository(deps.db);
   const xp = createXpService({ repo: learningRepo, clock, timeZone });
@@ -18,8 +41,17 @@ export function createAppServices(deps: ServiceDeps) {
   return {
     clock,
     timeZone,
+    catalog: createCatalogService(content),
     settings: createSettingsService({ users, clock }),
     xp,
     learning,
+    leaderboard: createLeaderboardService({ repo: createLeaderboardRepository(deps.db), clock, timeZone, streakOf: learning.streakOf }),
+    interview: setUpInterviewService({ db: deps.db, learning, content, clock, llm: deps.interviewLlm }),
+    quiz: createQuizService({ repo: createQuizRepository(deps.db), learning, xp, content, clock }),
+    daily: createDailyService({ repo: createDailyRepository(deps.db), learning, content, clock, timeZone }),
+    lab: createLabService({
+      executor: deps.lab?.executor, exercises: deps.lab?.exercises ?? [], progress: createLabProgressRepository(deps.db), xp, clock,
+    }),
+    review: createReviewService({ repo: createReviewRepository(deps.db), users, learning, content, clock, timeZone }),
   };
 }

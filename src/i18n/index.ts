@@ -1,11 +1,16 @@
 import { core } from './catalogs/core.ts';
 import { help } from './catalogs/help.ts';
+import { interview } from './catalogs/interview.ts';
+import { lab } from './catalogs/lab.ts';
+import { review } from './catalogs/review.ts';
+import { social } from './catalogs/social.ts';
+import { quiz } from './catalogs/quiz.ts';
 import type { Locale } from './define.ts';
 
 export { locales, type Locale } from './define.ts';
 
 // Each area keeps its own catalog file; they are merged here. Add new areas to this list.
-const areas = [core, help] as const;
+const areas = [core, help, review, social, interview, quiz, lab] as const;
 
 type Merge<T extends readonly { ko: object }[]> = T extends readonly [infer H extends { ko: object }, ...infer R extends { ko: object }[]]
   ? H['ko'] & Merge<R>

@@ -1,3 +1,7 @@
 // Every table, one file per area. drizzle-kit reads this file to generate migrations.
 export * from './core.ts';
 export * from './learning.ts';
+export * from './review.ts';
+export * from './quiz.ts';
+export * from './interview.ts';
+export * from './lab.ts';

@@ -1,8 +1,19 @@
 import type { Command, ComponentHandler } from '../command.ts';
+import { interviewComponents } from '../interview/interview-components.ts';
+import { labComponents } from '../lab/lab-components.ts';
+import { dailyComponents, quizComponents } from '../quiz/quiz-components.ts';
+import { reviewComponents } from '../review/review-components.ts';
+import { configCommand } from './config.ts';
 import { createHelpCommand } from './help.ts';
+import { interviewCommand } from './interview.ts';
+import { labCommand } from './lab.ts';
+import { leaderboardCommand } from './leaderboard.ts';
+import { quizCommand } from './quiz.ts';
+import { reviewCommand } from './review.ts';
+import { settingsCommand } from './settings.ts';
 
 /** The one static list of slash commands: it feeds both the router and the command deploy. */
-export const commands: readonly Command[] = [createHelpCommand(() => commands)];
+export const commands: readonly Command[] = [createHelpCommand(() => commands), reviewCommand, leaderboardCommand, settingsCommand, interviewCommand, quizCommand, configCommand, labCommand];
 
 /** The one static list of button/select/modal handlers. */
-export const componentHandlers: readonly ComponentHandler[] = [];
+export const componentHandlers: readonly ComponentHandler[] = [reviewComponents, interviewComponents, quizComponents, dailyComponents, labComponents];

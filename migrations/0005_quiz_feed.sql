@@ -1,0 +1,2 @@
+ALTER TABLE `quiz_rounds` ADD `fed_at_ms` integer;--> statement-breakpoint
+CREATE INDEX `quiz_rounds_unfed` ON `quiz_rounds` (`quiz_id`) WHERE "quiz_rounds"."closed_at_ms" is not null and "quiz_rounds"."fed_at_ms" is null;

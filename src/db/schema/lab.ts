@@ -1,0 +1,40 @@
+import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** Each learner's own view of images (what their `docker image ls` shows). Owner = "guildId:userId". */
+export const labImages = sqliteTable(
+  'lab_images',
+  {
+    owner: text('owner').notNull(),
+    ref: text('ref').notNull(),
+    addedAtMs: integer('added_at_ms').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.owner, table.ref] })],
+);
+
+/** A learner's progress in one lab exercise. */
+export const labProgress = sqliteTable(
+  'lab_progress',
+  {
+    guildId: text('guild_id').notNull(),
+    userId: text('user_id').notNull(),
+    exerciseId: text('exercise_id').notNull(),
+    completedSteps: integer('completed_steps').notNull(),
+    bestSteps: integer('best_steps').notNull(),
+    failedChecks: integer('failed_checks').notNull(),
+    startedAtMs: integer('started_at_ms').notNull(),
+    updatedAtMs: integer('updated_at_ms').notNull(),
+    finishedAtMs: integer('finished_at_ms'),
+  },
+  (table) => [primaryKey({ columns: [table.guildId, table.userId, table.exerciseId] })],
+);
+
+/** The exercise each learner is working on (what Check and `/lab run` are checked against). */
+export const labActive = sqliteTable(
+  'lab_active',
+  {
+    guildId: text('guild_id').notNull(),
+    userId: text('user_id').notNull(),
+    exerciseId: text('exercise_id').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.guildId, table.userId] })],
+);

@@ -1,0 +1,143 @@
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
+import type { ExerciseScreen, ExerciseSummary, LabRunView, ProgressUpdate } from '../../app/lab-service.ts';
+import type { StepFailure } from '../../domain/lab/checks.ts';
+import type { LabRefusal } from '../../domain/lab/command-types.ts';
+import { t, type Locale } from '../../i18n/index.ts';
+import type { LabDenial, LabStatus } from '../../lab/lab-executor-types.ts';
+import { brandColor, clip, failureColor, relativeTime, successColor } from '../format.ts';
+import { labId } from './lab-ids.ts';
+
+const noMentions = { parse: [] as [] };
+const outputBudget = 1500;
+
+/** A CLI transcript in a code block that cannot be closed early by the output itself. */
+function codeBlock(lines: readonly string[]): string {
+  const safe = lines.map((line) => line.replace(/```/g, '`\u200b``'));
+  let text = '';
+  let shown = 0;
+  for (const line of safe) {
+    if (text.length + line.length + 1 > outputBudget) break;
+    text += `${line}\n`;
+    shown++;
+  }
+  if (shown < safe.length) text += `… (+${safe.length - shown})\n`;
+  return `\`\`\`console\n${text}\`\`\``;
+}
+
+export function refusalText(refusal: LabRefusal, locale: Locale): string {
+  const detail = refusal.detail ?? '';
+  const shown = refusal.code === 'missing-argument' ? (detail ? ` (${detail})` : '') : detail.replace(/`/g, 'ˋ');
+  return `🚫 ${t(locale, `lab.refusal.${refusal.code}`, { detail: shown })}`;
+}
+
+export function denialText(denial: LabDenial, locale: Locale): string {
+  const params: Record<string, number> = 'limit' in denial ? { limit: denial.limit } : 'retryAfterSecs' in denial ? { seconds: denial.retryAfterSecs } : {};
+  return `⏳ ${t(locale, `lab.denial.${denial.code}`, params)}`;
+}
+
+export function failureText(failure: StepFailure, locale: Locale): string {
+  const { code, ...params } = failure;
+  return t(locale, `lab.failure.${code}`, params as Record<string, string | number>);
+}
+
+/** `/lab list`. */
+export function renderLabList(view: { exercises: readonly ExerciseSummary[]; activeId: string | undefined }, locale: Locale) {
+  const lines = view.exercises.map(({ exercise, completedSteps, finished }) => {
+    const mark = finished ? '✅' : exercise.id === view.activeId ? '▶️' : '▫️';
+    const steps = t(locale, 'lab.list.steps', { done: completedSteps, total: exercise.steps.length });
+    return `${mark} **${exercise.title[locale]}** — ${steps}\n${clip(exercise.summary[locale], 200)}`;
+  });
+  const embed = new EmbedBuilder().setColor(brandColor).setTitle(t(locale, 'lab.list.title')).setDescription(lines.join('\n\n')).setFooter({ text: t(locale, 'lab.list.footer').replace(/`/g, '') });
+  return { embeds: [embed], allowedMentions: noMentions };
+}
+
+function buttons(screen: Pick<ExerciseScreen, 'exercise' | 'solutionUnlocked' | 'finished'>, locale: Locale) {
+  const id = screen.exercise.id;
+  const button = (action: Parameters<typeof labId>[0], label: string, style: ButtonStyle, disabled = false) =>
+    new ButtonBuilder().setCustomId(labId(action, id)).setLabel(label).setStyle(style).setDisabled(disabled);
+  return new ActionRowBuilder<ButtonBuilder>().addComponents(
+    button('check', t(locale, 'lab.button.check'), ButtonStyle.Primary, screen.finished),
+    button('hint', t(locale, 'lab.button.hint'), ButtonStyle.Secondary, screen.finished),
+    button('solution', t(locale, 'lab.button.solution'), ButtonStyle.Secondary, screen.finished || !screen.solutionUnlocked),
+    button('reset', t(locale, 'lab.button.reset'), ButtonStyle.Danger),
+  );
+}
+
+/** The exercise embed with its step list and Check / Hint / Solution / Start over buttons. */
+export function renderExercise(screen: Omit<ExerciseScreen, 'type'>, locale: Locale, notes: readonly string[] = []) {
+  const { exercise, completedSteps } = screen;
+  const steps = exercise.steps.map((step, index) => {
+    const mark = index < completedSteps ? '✅' : index === completedSteps ? '👉' : '▫️';
+    return `${mark} ${clip(step.instruction[locale], 150)}`;
+  });
+  const embed = new EmbedBuilder()
+    .setColor(screen.finished ? successColor : brandColor)
+    .setTitle(exercise.title[locale])
+    .setDescription(clip([exercise.summary[locale], '', ...notes].join('\n').trim(), 4000))
+    .addFields({ name: `${t(locale, 'lab.exercise.steps')} (${completedSteps}/${exercise.steps.length})`, value: clip(steps.join('\n'), 1024) });
+  if (screen.currentStep) embed.addFields({ name: t(locale, 'lab.exercise.now'), value: clip(`${screen.currentStep.instruction[locale]}\n\n${t(locale, 'lab.exercise.how')}`, 1024) });
+  else embed.addFields({ name: '\u200b', value: t(locale, 'lab.exercise.finished') });
+  return { embeds: [embed], components: [buttons(screen, locale)], allowedMentions: noMentions };
+}
+
+/** Lines telling what a check changed: steps done with XP, then the finish or the next step (and why it is open). */
+export function progressLines(update: ProgressUpdate, locale: Locale): string[] {
+  const lines = update.newlyCompleted.map((step) => t(locale, 'lab.progress.done', { step: clip(step.instruction[locale], 120) }));
+  if (update.xpAwarded > 0) lines.push(t(locale, 'lab.progress.xp', { xp: update.xpAwarded }));
+  if (update.finished) lines.push(t(locale, 'lab.progress.finished'));
+  else if (update.currentStep && (update.newlyCompleted.length > 0 || update.explicit)) {
+    if (update.explicit && update.failure) {
+      lines.push(`❌ ${failureText(update.failure, locale)}`, t(locale, 'lab.hint', { hint: update.currentStep.hint[locale] }));
+    } else lines.push(t(locale, 'lab.progress.next', { instruction: clip(update.currentStep.instruction[locale], 300) }));
+  }
+  return lines;
+}
+
+/** The Check button's answer: the exercise screen with what changed on top. */
+export function renderProgress(update: ProgressUpdate, locale: Locale) {
+  const payload = renderExercise(update, locale, progressLines(update, locale));
+  if (update.explicit && update.failure && update.newlyCompleted.length === 0) payload.embeds[0]!.setColor(failureColor);
+  return payload;
+}
+
+/** `/lab run`: the transcript like a terminal, the real URLs of published ports, then the check. */
+export function renderRun(view: LabRunView, locale: Locale) {
+  const prompt = `$ ${view.input.replace(/`/g, 'ˋ').replace(/\s+/g, ' ').slice(0, 300)}`;
+  const { result } = view;
+  if (result.status === 'refused') return { content: `${codeBlock([prompt])}\n${refusalText(result.refusal, locale)}`, allowedMentions: noMentions };
+  if (result.status === 'denied') return { content: `${codeBlock([prompt])}\n${denialText(result.denial, locale)}`, allowedMentions: noMentions };
+  const transcript = [prompt, ...result.stdout, ...result.stderr];
+  const extra = result.published.map((p) => t(locale, 'lab.run.published', { virtual: p.virtualHostPort, url: p.url }));
+  if (result.exitCode !== 0) extra.push(`-# ${t(locale, 'lab.run.exit', { code: result.exitCode })}`);
+  if (view.progress) extra.push(...progressLines(view.progress, locale));
+  return { content: clip([codeBlock(transcript), ...extra].join('\n'), 2000), allowedMentions: noMentions };
+}
+
+/** `/lab status`. */
+export function renderStatus(view: { lab: LabStatus; active: ExerciseScreen | undefined }, locale: Locale) {
+  const containers = view.lab.containers.map((c) => {
+    const urls = c.published.map((p) => t(locale, 'lab.run.published', { virtual: p.virtualHostPort, url: p.url }));
+    return [`**${c.name}** · ${c.image} · ${c.state} · ${t(locale, 'lab.status.expires', { when: relativeTime(c.expiresAt) })}`, ...urls].join('\n');
+  });
+  const lines = containers.length > 0 ? containers : [t(locale, 'lab.status.none')];
+  lines.push('', view.lab.images.length > 0 ? t(locale, 'lab.status.images', { images: view.lab.images.join(', ') }) : t(locale, 'lab.status.noImages'));
+  if (view.active) {
+    lines.push(t(locale, 'lab.status.active', { title: view.active.exercise.title[locale], done: view.active.completedSteps, total: view.active.exercise.steps.length }));
+  }
+  const embed = new EmbedBuilder().setColor(brandColor).setTitle(t(locale, 'lab.status.title')).setDescription(clip(lines.join('\n'), 4000));
+  return { embeds: [embed], allowedMentions: noMentions };
+}
+
+/** One-line answers for results that are not a screen (unavailable, stale, unknown…). */
+export function renderLabNotice(
+  result: { type: 'unavailable' } | { type: 'stale'; exerciseId: string } | { type: 'no-exercise' } | { type: 'unknown-exercise'; exerciseId: string } | { type: 'denied'; denial: LabDenial },
+  locale: Locale,
+) {
+  const content =
+    result.type === 'unavailable' ? t(locale, 'lab.unavailable')
+      : result.type === 'stale' ? t(locale, 'lab.stale')
+        : result.type === 'no-exercise' ? t(locale, 'lab.noExercise')
+          : result.type === 'denied' ? denialText(result.denial, locale)
+            : t(locale, 'lab.unknownExercise', { exercise: result.exerciseId.replace(/`/g, 'ˋ').slice(0, 60) });
+  return { content, allowedMentions: noMentions };
+}
