@@ -1,10 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Command } from '../../src/discord/command.ts';
 import { commands } from '../../src/discord/commands/index.ts';
 import { slashCommand } from '../../src/discord/localized.ts';
+import { startStandin } from '../../src/standin/index.ts';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.ts';
 
 let harness: BotHarness | undefined;
@@ -70,6 +73,34 @@ describe('the bot against the Discord stand-in', () => {
     expect(applied.n).toBeGreaterThan(0);
     expect(applied.n).toBe(countMigrationFiles());
   });
+
+  it('stops cleanly on SIGTERM: exits 0 and leaves a database that opens with its data', async () => {
+    const standin = await startStandin();
+    const guild = standin.createGuild({ locale: 'ko' });
+    const channel = standin.createTextChannel(guild, 'study');
+    const user = standin.createUser({ username: 'minji', locale: 'ko' });
+    standin.addMember(guild, user);
+    const dir = mkdtempSync(join(tmpdir(), 'coach-sigterm-'));
+    const dbPath = join(dir, 'coach.db');
+    const bot = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: standin.token, DISCORD_APPLICATION_ID: standin.applicationId, DISCORD_GUILD_ID: guild.id, DISCORD_API_URL: standin.restUrl, DATABASE_PATH: dbPath, LOG_LEVEL: 'warn' },
+      stdio: 'ignore',
+    });
+    try {
+      await standin.waitForBotReady(20_000);
+      await (await standin.sendChatInput({ user, guild, channel, name: 'settings', options: { leaderboard: false } })).finalMessage();
+      const exit = new Promise<number | null>((resolve) => bot.once('exit', (code) => resolve(code)));
+      bot.kill('SIGTERM');
+      expect(await exit).toBe(0);
+      const db = new Database(dbPath, { readonly: true });
+      expect(db.prepare('select leaderboard_visible v from users where id = ?').get(user.id)).toEqual({ v: 0 });
+      db.close();
+    } finally {
+      if (bot.exitCode === null) bot.kill('SIGKILL');
+      await standin.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('refuses to start with an empty environment, naming every missing key without a stack trace', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8', timeout: 20_000 });
