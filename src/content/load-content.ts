@@ -1,26 +1,14 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Deck, Item } from '../domain/content/items.ts';
+import { ContentError } from './content-error.ts';
 import { describeIssues, formatPath } from './describe-issue.ts';
 import { createDeckSchema, toDomainDeck } from './schema.ts';
+import { readYamlFiles } from './yaml-files.ts';
+
+export { ContentError } from './content-error.ts';
 
 /** The whole question bank: decks in file-name order and every item by id. */
 export type Content = { readonly decks: Deck[]; readonly items: Map<string, Item> };
-
-/**
- * Thrown by `loadContent` with every problem of every file, one line each:
- * `questions/<file>: <path.to.field>: <problem>`.
- */
-export class ContentError extends Error {
-  readonly problems: readonly string[];
-
-  constructor(problems: readonly string[]) {
-    super(problems.join('\n'));
-    this.name = 'ContentError';
-    this.problems = problems;
-  }
-}
 
 type FileResult = { deck?: Deck; problems: string[]; rawIds: { id: string; path: string }[] };
 
@@ -30,28 +18,11 @@ type FileResult = { deck?: Deck; problems: string[]; rawIds: { id: string; path:
  * including item ids used twice anywhere in the bank.
  */
 export function loadContent(dir: string): Content {
-  const shownDir = basename(dir.replace(/[/\\]+$/, '')) || dir;
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    throw new ContentError([`${shownDir}: (folder): cannot read the folder "${dir}"`]);
-  }
-
-  const problems: string[] = [];
+  const { files, problems } = readYamlFiles(dir, 'deck');
   const decks: Deck[] = [];
   const idOwners = new Map<string, { file: string; path: string }>();
-  for (const name of names) {
-    const full = join(dir, name);
-    if (!isFile(full)) continue;
-    const shown = `${shownDir}/${name}`;
-    if (name.endsWith('.yml')) {
-      problems.push(`${shown}: (file): deck files must end in .yaml, not .yml`);
-      continue;
-    }
-    if (!name.endsWith('.yaml')) continue;
-
-    const result = loadDeckFile(readFileSync(full, 'utf8'), name.slice(0, -'.yaml'.length));
+  for (const { id: fileDeckId, shown, source } of files) {
+    const result = loadDeckFile(source, fileDeckId);
     problems.push(...result.problems.map((line) => `${shown}: ${line}`));
     // Duplicates are checked on the raw ids so they are reported even when the file has other errors.
     for (const { id, path } of result.rawIds) {
@@ -69,14 +40,6 @@ export function loadContent(dir: string): Content {
   const items = new Map<string, Item>();
   for (const deck of decks) for (const item of deck.items) items.set(item.id, item);
   return { decks, items };
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false; // a dangling link is not a deck
-  }
 }
 
 /** Parses one deck file; problems are `<path>: <problem>` without the file name. */

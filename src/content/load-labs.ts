@@ -1,10 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { LabExercise } from '../domain/lab/exercise.ts';
 import { describeIssues } from './describe-issue.ts';
 import { createLabExerciseSchema } from './labs-schema.ts';
-import { ContentError } from './load-content.ts';
+import { ContentError } from './content-error.ts';
+import { readYamlFiles } from './yaml-files.ts';
 
 /** The lab's default allowlist; exercises must not depend on images an operator may have disabled. */
 export const exerciseImages = ['httpd', 'nginx'] as const;
@@ -15,30 +14,19 @@ export const exerciseImages = ['httpd', 'nginx'] as const;
  * exercises with the same order.
  */
 export function loadLabExercises(dir: string, allowedImages: readonly string[] = exerciseImages): LabExercise[] {
-  const shownDir = basename(dir.replace(/[/\\]+$/, '')) || dir;
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    throw new ContentError([`${shownDir}: (folder): cannot read the folder "${dir}"`]);
-  }
-  const problems: string[] = [];
+  const { files, problems } = readYamlFiles(dir, 'exercise');
   const exercises: LabExercise[] = [];
-  for (const name of names) {
-    const full = join(dir, name);
-    if (!statSync(full).isFile()) continue;
-    if (!name.endsWith('.yaml')) {
-      if (name.endsWith('.yml')) problems.push(`${shownDir}/${name}: (file): exercise files must end in .yaml, not .yml`);
-      continue;
-    }
-    const result = loadLabFile(readFileSync(full, 'utf8'), name.slice(0, -'.yaml'.length), allowedImages);
-    problems.push(...result.problems.map((line) => `${shownDir}/${name}: ${line}`));
+  const shownById = new Map<string, string>();
+  for (const { id, shown, source } of files) {
+    const result = loadLabFile(source, id, allowedImages);
+    problems.push(...result.problems.map((line) => `${shown}: ${line}`));
     if (result.exercise) exercises.push(result.exercise);
+    shownById.set(id, shown);
   }
   const byOrder = new Map<number, string>();
   for (const exercise of exercises) {
     const other = byOrder.get(exercise.order);
-    if (other) problems.push(`${shownDir}/${exercise.id}.yaml: order: ${exercise.order} is also used by ${other}`);
+    if (other) problems.push(`${shownById.get(exercise.id) ?? exercise.id}: order: ${exercise.order} is also used by ${other}`);
     byOrder.set(exercise.order, exercise.id);
   }
   if (problems.length > 0) throw new ContentError(problems);

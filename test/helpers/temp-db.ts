@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createAppServices } from '../../src/app/create-services.ts';
+import type { Content } from '../../src/content/load-content.ts';
 import { openDatabase, runMigrations, type OpenedDatabase } from '../../src/db/open-database.ts';
 
 /** A real SQLite file in a fresh temp folder, migrated with the committed migrations. */
@@ -28,4 +30,15 @@ export function manualClock(start: Date) {
     set: (instant: Date) => { nowMs = instant.getTime(); },
     advance: (ms: number) => { nowMs += ms; },
   };
+}
+
+/**
+ * The app services on a fresh temp database with a manual clock (Seoul time). Call `cleanup()`
+ * after the test (e.g. in afterEach).
+ */
+export function openTestServices(content: Content = { decks: [], items: new Map() }, start = new Date('2026-03-02T01:00:00Z')) {
+  const database = openTempDatabase();
+  const clock = manualClock(start);
+  const services = createAppServices({ db: database.db, clock, timeZone: 'Asia/Seoul', content });
+  return { database, clock, services, content, cleanup: database.cleanup };
 }

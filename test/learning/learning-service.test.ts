@@ -1,17 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmptyCard, fsrs, generatorParameters, Rating } from 'ts-fsrs';
-import { createAppServices } from '../../src/app/create-services.ts';
-import { manualClock, openTempDatabase } from '../helpers/temp-db.ts';
+import { openTestServices } from '../helpers/temp-db.ts';
 
-const timeZone = 'Asia/Seoul';
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
-function setup(start = new Date('2026-03-02T01:00:00Z')) {
-  const database = openTempDatabase();
-  cleanup = database.cleanup;
-  const clock = manualClock(start);
-  return { database, clock, services: createAppServices({ db: database.db, clock, timeZone, content: { decks: [], items: new Map() } }) };
+function setup() {
+  const opened = openTestServices();
+  cleanup = opened.cleanup;
+  return opened;
 }
 
 const answer = { guildId: '100000000000000001', userId: '200000000000000001', mode: 'review', hintUsed: false, responseMs: 1200, answerText: 'x' } as const;

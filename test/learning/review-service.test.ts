@@ -2,16 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAppServices } from '../../src/app/create-services.ts';
 import { UserError } from '../../src/app/user-error.ts';
 import { content } from '../helpers/review-driver.ts';
-import { manualClock, openTempDatabase } from '../helpers/temp-db.ts';
+import { manualClock, openTempDatabase, openTestServices } from '../helpers/temp-db.ts';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
 function setup() {
-  const database = openTempDatabase();
-  cleanup = database.cleanup;
-  const clock = manualClock(new Date('2026-03-02T01:00:00Z'));
-  return { database, services: createAppServices({ db: database.db, clock, timeZone: 'Asia/Seoul', content }) };
+  const opened = openTestServices(content);
+  cleanup = opened.cleanup;
+  return opened;
 }
 const guildId = '100000000000000001';
 const owner = '200000000000000001';

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAppServices } from '../../src/app/create-services.ts';
 import { UserError } from '../../src/app/user-error.ts';
-import { manualClock, openTempDatabase } from '../helpers/temp-db.ts';
+import { openTestServices } from '../helpers/temp-db.ts';
 import { loadQuizFixture } from './fixtures/content.ts';
 
 const guildId = '100000000000000001';
@@ -13,12 +12,9 @@ let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
 function setup() {
-  const database = openTempDatabase();
-  cleanup = database.cleanup;
-  const clock = manualClock(new Date('2026-03-02T01:00:00Z'));
-  const content = loadQuizFixture();
-  const services = createAppServices({ db: database.db, clock, timeZone: 'Asia/Seoul', content });
-  return { database, clock, content, services };
+  const opened = openTestServices(loadQuizFixture());
+  cleanup = opened.cleanup;
+  return opened;
 }
 
 const startInput = { guildId, channelId, starterId: starter, locale: 'ko' as const, deckId: 'quizfix', rounds: 5, seconds: 20 };
