@@ -16,7 +16,10 @@ const schema = z.object({
     emptyAsUndefined,
     z.string().default('Asia/Seoul').refine(isTimeZone, 'must be an IANA time zone such as Asia/Seoul'),
   ),
-  DOCKER_HOST: z.preprocess(emptyAsUndefined, z.string().optional()),
+  DOCKER_HOST: z.preprocess(
+    emptyAsUndefined,
+    z.string().regex(/^(unix|tcp|ssh|https?):\/\/\S+$/, 'must look like unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host').optional(),
+  ),
   DOCKER_CERT_PATH: z.preprocess(emptyAsUndefined, z.string().optional()),
   LAB_BIND_ADDRESS: z.preprocess(emptyAsUndefined, z.ipv4().default('127.0.0.1')),
   LAB_PUBLIC_HOST: z.preprocess(emptyAsUndefined, z.string().default('localhost')),

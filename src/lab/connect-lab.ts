@@ -37,10 +37,9 @@ export async function connectLab(
     return off;
   }
   const driver = createDockerodeDriver(createDockerClient(settings), { instance: settings.instance, bindAddress: settings.bindAddress });
-  try {
-    await driver.ping();
-  } catch (error) {
-    deps.logger.warn({ err: error, dockerHost: settings.dockerHost }, 'lab disabled: the Docker engine does not answer');
+  // `ping` reports a dead, refusing or silent engine as false (bounded by its own timeout); it never throws.
+  if (!(await driver.ping())) {
+    deps.logger.warn({ dockerHost: settings.dockerHost }, 'lab disabled: the Docker engine does not answer');
     return off;
   }
   const executor = createLabExecutor({
@@ -53,8 +52,13 @@ export async function connectLab(
     onRemoved: (container, reason) => deps.logger.info({ container: container.id, owner: container.owner, reason }, 'lab container removed'),
     onError: (error) => deps.logger.warn({ err: error }, 'lab janitor could not remove a container'),
   });
-  await janitor.sweepExpired();
-  await janitor.reapOrphans(deps.isKnownOwner);
+  try {
+    await janitor.sweepExpired();
+    await janitor.reapOrphans(deps.isKnownOwner);
+  } catch (error) {
+    // The bot still starts; the janitor's timer retries the expired sweep every minute.
+    deps.logger.warn({ err: error }, 'lab start-up clean-up failed');
+  }
   const stopJanitor = janitor.start(janitorIntervalMs);
   deps.logger.info({ dockerHost: settings.dockerHost, instance: settings.instance }, 'lab ready');
   return { executor, stop: stopJanitor };

@@ -3,6 +3,7 @@ import type { LabRunView, ProgressUpdate } from '../../src/app/lab-service.ts';
 import { labRefusalCodes, type LabRefusalCode } from '../../src/domain/lab/command-types.ts';
 import type { StepFailure } from '../../src/domain/lab/checks.ts';
 import type { LabExercise } from '../../src/domain/lab/exercise.ts';
+import { parseDockerCommand } from '../../src/domain/lab/parse-command.ts';
 import { lab } from '../../src/i18n/catalogs/lab.ts';
 import { labCommand } from '../../src/discord/commands/lab.ts';
 import { labId, parseLabId } from '../../src/discord/lab/lab-ids.ts';
@@ -82,6 +83,19 @@ describe('/lab rendering', () => {
       '👉 Next: List them',
     ].join('\n'));
     expect(allowedMentions).toEqual({ parse: [] });
+  });
+
+  it('prints the pull notes of docker run before the new container ID, as the CLI does', () => {
+    const pull = ["Unable to find image 'httpd:latest' locally", 'latest: Pulling from library/httpd', 'Status: Downloaded newer image for httpd:latest'];
+    const id = '4d6f7d21e333ddb2'.repeat(4);
+    const transcript = (input: string) => {
+      const parsed = parseDockerCommand(input, { allowedImages: ['httpd'] });
+      if (!parsed.ok) throw new Error(input);
+      const result = { status: 'done' as const, command: parsed.command, canonical: input, stdout: [id], stderr: pull, exitCode: 0, published: [] };
+      return renderRun({ type: 'run', input, result, progress: undefined }, 'en').content;
+    };
+    expect(transcript('docker run -d httpd')).toContain(['$ docker run -d httpd', ...pull, id].join('\n'));
+    expect(transcript('docker logs apa02')).toContain(['$ docker logs apa02', id, ...pull].join('\n'));
   });
 
   it('keeps hostile output and input inside the code block and under Discord\'s limit', () => {

@@ -106,7 +106,9 @@ export function renderRun(view: LabRunView, locale: Locale) {
   const { result } = view;
   if (result.status === 'refused') return { content: `${codeBlock([prompt])}\n${refusalText(result.refusal, locale)}`, allowedMentions: noMentions };
   if (result.status === 'denied') return { content: `${codeBlock([prompt])}\n${denialText(result.denial, locale)}`, allowedMentions: noMentions };
-  const transcript = [prompt, ...result.stdout, ...result.stderr];
+  // The CLI prints run/create's "Unable to find image… Pulling…" notes before the new ID; other commands print errors last.
+  const pullsFirst = result.command.kind === 'run' || result.command.kind === 'create';
+  const transcript = pullsFirst ? [prompt, ...result.stderr, ...result.stdout] : [prompt, ...result.stdout, ...result.stderr];
   const extra = result.published.map((p) => t(locale, 'lab.run.published', { virtual: p.virtualHostPort, url: p.url }));
   if (result.exitCode !== 0) extra.push(`-# ${t(locale, 'lab.run.exit', { code: result.exitCode })}`);
   if (view.progress) extra.push(...progressLines(view.progress, locale));

@@ -176,4 +176,3 @@ export const lab = defineMessages({
   },
 });
 
-export type LabMessageKey = keyof typeof lab.ko;
