@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema/index.ts';
+import { startWalCheckpointer } from './wal-checkpointer.ts';
 
 export type Db = ReturnType<typeof drizzle<typeof schema>>;
 export type OpenedDatabase = { db: Db; sqlite: Database.Database; close(): void };
@@ -25,8 +26,19 @@ export function openDatabase(path: string): OpenedDatabase {
   // A 64 MiB page cache keeps the hot index pages of a large cohort in memory.
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
+  // Checkpoints run in a background thread; the writer's own auto-checkpoint is only a far-off
+  // fallback (≈40 MiB of WAL) in case that thread is gone.
+  const stopCheckpointer = path === ':memory:' ? () => undefined : startWalCheckpointer(path);
+  if (path !== ':memory:') sqlite.pragma('wal_autocheckpoint = 10000');
   const db = drizzle(sqlite, { schema });
-  return { db, sqlite, close: () => sqlite.close() };
+  return {
+    db,
+    sqlite,
+    close: () => {
+      stopCheckpointer();
+      sqlite.close();
+    },
+  };
 }
 
 /** Applies the committed migrations that this file has not seen yet (drizzle tracks them). */

@@ -1,0 +1,28 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+// Runs in a worker thread with its own connection, so copying the WAL back into the database file
+// (which costs ~20 ms on a large file) never happens inside a learner's answer on the main thread.
+const workerSource = `
+const { workerData, parentPort } = require('node:worker_threads');
+const Database = require(workerData.driverPath);
+const db = new Database(workerData.path);
+db.pragma('busy_timeout = 1000');
+const timer = setInterval(() => {
+  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy: the next tick retries */ }
+}, workerData.intervalMs);
+parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.close(); });
+`;
+
+const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
+
+/**
+ * Checkpoints the WAL of `path` every `intervalMs` from a worker thread (PASSIVE: it never blocks
+ * the writer). Returns the function that stops it.
+ */
+export function startWalCheckpointer(path: string, intervalMs = 1000): () => void {
+  const worker = new Worker(workerSource, { eval: true, workerData: { path, driverPath, intervalMs } });
+  worker.unref();
+  worker.on('error', () => undefined); // the main connection's own auto-checkpoint is the fallback
+  return () => worker.postMessage('stop');
+}
