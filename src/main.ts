@@ -15,6 +15,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  // A stray rejection (e.g. a Discord call that failed after its answer was sent) is logged, not fatal.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   const bot = await startBot(config, { logger });
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
