@@ -117,6 +117,11 @@ export function createReviewService(deps: {
     return row;
   };
 
+  const currentScreen = (sessionId: number, version: number, userId: string): Extract<ReviewScreen, { type: 'question' }> => {
+    const row = sessionFor(sessionId, version, userId, 'question');
+    return { type: 'question', sessionId, version, view: viewOf(row), hintShown: row.hintUsed, isNew: row.expectedReps === 0, progress: progressOf(row) };
+  };
+
   return {
     start(input: { guildId: string; userId: string; deckId: string | null; mode: ReviewMode }): ReviewScreen {
       if (input.deckId && !content.decks.some((deck) => deck.id === input.deckId)) {
@@ -138,16 +143,13 @@ export function createReviewService(deps: {
     hint(sessionId: number, version: number, userId: string): ReviewScreen {
       return learning.inTransaction(() => {
         const row = sessionFor(sessionId, version, userId, 'question');
-        const updated = { ...row, hintUsed: true, version: row.version + 1 };
-        repo.updateSession(row.id, { hintUsed: true, version: updated.version });
-        return { type: 'question', sessionId, version: updated.version, view: viewOf(updated), hintShown: true, isNew: row.expectedReps === 0, progress: progressOf(row) };
+        repo.updateSession(row.id, { hintUsed: true, version: row.version + 1 });
+        return currentScreen(sessionId, row.version + 1, userId);
       });
     },
 
-    /** The question currently shown, for re-drawing the screen (e.g. an order item mid-way). */
-    current(sessionId: number, version: number, userId: string): QuestionView {
-      return viewOf(sessionFor(sessionId, version, userId, 'question'));
-    },
+    /** The question screen currently shown, for re-drawing it (e.g. an order item mid-way). */
+    current: currentScreen,
 
     answer(sessionId: number, version: number, userId: string, answer: ReviewAnswer, answerText: string | null): ReviewScreen {
       const now = clock.now();

@@ -3,6 +3,7 @@ import { createEmptyCard, fsrs, generatorParameters, Rating, type Grade } from '
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.ts';
 import { manualClock } from '../helpers/temp-db.ts';
+import { selectsOf } from '../../src/standin/index.ts';
 import { answerCorrectly, buttonFor, itemOnScreen } from '../helpers/review-driver.ts';
 
 let harness: BotHarness | undefined;
@@ -102,4 +103,22 @@ describe('/review end to end', () => {
     expect(count(harness.dbPath, 'select count(distinct item_id) n from cards where user_id = ?', learnerKo.id)).toBe(6);
     expect(next.answeredCount).toBeGreaterThanOrEqual(3);
   });
+
+  it('answers every kind of question on screen, including an order item clicked step by step and a pick-all choice', async () => {
+    harness = await startBotHarness();
+    const { standin, guild, channel, learnerKo, admin } = harness;
+    await (await standin.sendChatInput({ user: admin, guild, channel, name: 'settings', locale: 'ko', options: { new_cards: 100 } })).finalMessage();
+    const kinds = new Set<string>();
+    for (const deck of ['containers', 'docker-engine']) {
+      let screen = await (await standin.sendChatInput({ user: learnerKo, guild, channel, name: 'review', locale: 'ko', options: { deck } })).finalMessage();
+      for (let i = 0; i < 40 && screen.components.length > 0; i += 1) {
+        const item = itemOnScreen(screen);
+        const feedback = await (await answerCorrectly(standin, learnerKo, screen)).finalMessage();
+        expect(feedback.embeds[0]?.title, `${item.id} (${item.kind})`).toMatch(/정답|거의/);
+        kinds.add(item.kind === 'choice' && selectsOf(screen).length > 0 ? 'pick-all choice' : item.kind);
+        screen = await (await standin.clickButton({ user: learnerKo, message: feedback, customId: buttonFor(feedback, 'next').customId })).finalMessage();
+      }
+    }
+    expect([...kinds].sort()).toEqual(['choice', 'order', 'pick-all choice', 'short', 'term', 'truefalse']);
+  }, 90_000);
 });

@@ -49,7 +49,7 @@ describe('review sessions', () => {
     }
     if (screen.type !== 'question') throw new Error('no typed question in the deck');
     expect(codeOf(() => services.review.answer(screen.sessionId, screen.version, owner, { type: 'typed', text: ' \u200b ' }, ' '))).toBe('review.invalid.empty');
-    expect(services.review.current(screen.sessionId, screen.version, owner).itemId).toBe(screen.view.itemId);
+    expect(services.review.current(screen.sessionId, screen.version, owner).view.itemId).toBe(screen.view.itemId);
   });
 
   it('drills recently missed cards in mistakes mode', () => {

@@ -21,7 +21,7 @@ export const reviewComponents = componentHandler<ReviewClick>({
 
     switch (click.action) {
       case 'ans': {
-        const view = review.current(sessionId, version, userId); // refuses a stale screen before opening the modal
+        const { view } = review.current(sessionId, version, userId); // refuses a stale screen before opening the modal
         if (!interaction.isButton()) return;
         await interaction.showModal(answerModal(click, ctx, view.kind === 'interview' ? TextInputStyle.Paragraph : TextInputStyle.Short));
         return;
@@ -40,9 +40,8 @@ export const reviewComponents = componentHandler<ReviewClick>({
         return show(interaction, answer({ type: 'true-false', value: click.arg === '1' }, null), ctx);
       case 'ord': {
         const picks = [...click.arg].map(Number);
-        const view = review.current(sessionId, version, userId);
-        if (picks.length < view.options.length) {
-          const screen = { type: 'question' as const, sessionId, version, view, hintShown: false, isNew: false, progress: { reviewed: 0, correct: 0, xpEarned: 0 } };
+        const screen = review.current(sessionId, version, userId);
+        if (picks.length < screen.view.options.length) {
           if (!interaction.isModalSubmit() || interaction.isFromMessage()) await interaction.update(renderQuestion(screen, ctx.locale, picks));
           return;
         }
