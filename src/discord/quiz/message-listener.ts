@@ -2,16 +2,18 @@ import type { Message } from 'discord.js';
 import type { Logger } from 'pino';
 import type { AppServices } from '../../app/services.ts';
 import { isAccepted } from '../../domain/quiz/index.ts';
+import type { AnswerAcks } from './answer-acks.ts';
 import type { QuizRunner } from './quiz-runner.ts';
+import type { AckMark } from './render-quiz.ts';
 
 /**
  * Typed answers: a message in a channel with a running quiz is graded and recorded in one
- * transaction, then acknowledged with a reaction (✅ accepted, ❌ wrong, 🚫 out of tries). Messages
- * anywhere else cost one Set lookup.
+ * transaction, then acknowledged (✅ accepted, ❌ wrong, 🚫 out of tries) by a reaction or, in a
+ * burst, in the round's batch message. Messages anywhere else cost one Set lookup.
  */
-export function createQuizMessageListener(deps: { services: AppServices; runner: QuizRunner; logger: Logger }) {
-  const { services, runner, logger } = deps;
-  return async (message: Message): Promise<void> => {
+export function createQuizMessageListener(deps: { services: AppServices; runner: QuizRunner; acks: AnswerAcks; logger: Logger }) {
+  const { services, runner, acks, logger } = deps;
+  return (message: Message): void => {
     if (message.author.bot || !message.inGuild() || !services.quiz.isQuizChannel(message.channelId)) return;
     let result;
     try {
@@ -21,9 +23,8 @@ export function createQuizMessageListener(deps: { services: AppServices; runner:
       return;
     }
     if (result.kind === 'ignored') return;
-    const emoji = result.kind === 'rejected' ? (result.reason === 'attemptLimit' ? '🚫' : null) : isAccepted(result.outcome) ? '✅' : '❌';
-    const reacted = emoji ? message.react(emoji) : Promise.resolve();
+    const mark: AckMark | null = result.kind === 'rejected' ? (result.reason === 'attemptLimit' ? '🚫' : null) : isAccepted(result.outcome) ? '✅' : '❌';
+    if (mark) acks.acknowledge(message, mark);
     if (result.kind === 'recorded' && result.closed) runner.roundClosed(result.closed);
-    await reacted.catch((error: unknown) => logger.warn({ err: error, messageId: message.id }, 'could not react to a quiz answer'));
   };
 }

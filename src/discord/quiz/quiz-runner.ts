@@ -2,6 +2,7 @@ import type { Client, MessageCreateOptions, MessageEditOptions } from 'discord.j
 import type { Logger } from 'pino';
 import type { QuizQuestionView, QuizStartView, QuizStopResult, RoundResultView } from '../../app/quiz-views.ts';
 import type { AppServices } from '../../app/services.ts';
+import type { AnswerAcks } from './answer-acks.ts';
 import { renderFinal, renderHint, renderQuestion, renderResumeNotice, renderRoundResult } from './render-quiz.ts';
 import type { TaskScheduler } from './task-scheduler.ts';
 
@@ -10,8 +11,8 @@ import type { TaskScheduler } from './task-scheduler.ts';
  * round's timers. The steps of one quiz run one after another (a chain per quiz), so a reveal can
  * never overtake the question it belongs to; the service decides everything else.
  */
-export function createQuizRunner(deps: { client: Client; services: AppServices; logger: Logger; scheduler: TaskScheduler; pauseMs: number }) {
-  const { client, services, logger, scheduler } = deps;
+export function createQuizRunner(deps: { client: Client; services: AppServices; acks: AnswerAcks; logger: Logger; scheduler: TaskScheduler; pauseMs: number }) {
+  const { client, services, acks, logger, scheduler } = deps;
   const chains = new Map<number, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
@@ -63,6 +64,8 @@ export function createQuizRunner(deps: { client: Client; services: AppServices; 
       if (opened.final) await send(opened.final.channelId, renderFinal(opened.final));
       return;
     }
+    // Same tick as the round's opening: no answer to it can be acknowledged in the previous round's message.
+    acks.newRound(opened.view.channelId, opened.view.locale);
     // Timers first: whatever fires meanwhile waits on this quiz's chain until the question is out.
     scheduleRound(opened.view, true);
     let messageId: string;
@@ -86,6 +89,7 @@ export function createQuizRunner(deps: { client: Client; services: AppServices; 
 
   const announce = async (result: RoundResultView): Promise<void> => {
     scheduler.cancelPrefix(timerKey(result.quizId));
+    acks.newRound(result.channelId, result.locale);
     if (!result.final && result.next.kind === 'nextRound') {
       const at = new Date(services.clock.now().getTime() + deps.pauseMs);
       scheduler.at(`${timerKey(result.quizId)}next`, at, () => enqueue(result.quizId, () => openNext(result.quizId)));
@@ -121,7 +125,10 @@ export function createQuizRunner(deps: { client: Client; services: AppServices; 
     }
     const target = step.kind === 'continue' ? step.question : step.kind === 'closed' ? step.result : step;
     if (!(step.kind === 'closed' && step.result.final)) await send(target.channelId, renderResumeNotice(target.locale));
-    if (step.kind === 'continue') scheduleRound(step.question, step.hintPending);
+    if (step.kind === 'continue') {
+      acks.newRound(step.question.channelId, step.question.locale);
+      scheduleRound(step.question, step.hintPending);
+    }
     else if (step.kind === 'closed') await announce(step.result);
     else await openNext(quizId);
   };

@@ -123,3 +123,20 @@ export function renderFinal(view: QuizFinalView) {
 export function renderResumeNotice(locale: Locale) {
   return { content: t(locale, 'quiz.resume.continue'), allowedMentions: noMentions };
 }
+
+/** How a typed answer is acknowledged: right, wrong, or no tries left. */
+export const ackMarks = ['✅', '❌', '🚫'] as const;
+export type AckMark = (typeof ackMarks)[number];
+
+/**
+ * One message acknowledging many typed answers: `✅ @a @b · ❌ @c`, each learner under the mark of
+ * their latest answer. Mentions are shown but never ping anybody.
+ */
+export function renderAnswerAcks(locale: Locale, marks: ReadonlyMap<string, AckMark>) {
+  const groups = ackMarks
+    .map((mark) => [mark, [...marks].filter(([, m]) => m === mark).map(([userId]) => mention(userId))] as const)
+    .filter(([, users]) => users.length > 0)
+    .map(([mark, users]) => `${mark} ${users.join(' ')}`);
+  const content = `${t(locale, 'quiz.ack.batch', { marks: groups.join(' · ') })}\n-# ${t(locale, 'quiz.ack.legend')}`;
+  return { content: clip(content, 2000), allowedMentions: noMentions };
+}

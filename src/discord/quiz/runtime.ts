@@ -1,6 +1,7 @@
 import { Events, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { AppServices } from '../../app/services.ts';
+import { createAnswerAcks, type AnswerAckOptions } from './answer-acks.ts';
 import { createDailyRunner, type DailyRunner } from './daily-runner.ts';
 import { createQuizMessageListener } from './message-listener.ts';
 import { createQuizRunner, type QuizRunner } from './quiz-runner.ts';
@@ -20,6 +21,8 @@ export type QuizRuntimeOptions = {
   tickMs?: number;
   /** Pause between a round's reveal and the next question. */
   pauseMs?: number;
+  /** Reaction budget and batch window of typed-answer acknowledgments. */
+  acks?: AnswerAckOptions;
 };
 
 const runtimes = new WeakMap<Client, QuizRuntime>();
@@ -36,12 +39,13 @@ export function attachQuizRuntime(deps: { client: Client; services: AppServices;
     tickMs: deps.tickMs ?? 30_000,
     onError: (error) => logger.error({ err: error }, 'quiz timer failed'),
   });
-  const quiz = createQuizRunner({ client, services, logger, scheduler, pauseMs: deps.pauseMs ?? 4_000 });
+  const acks = createAnswerAcks({ logger, ...(deps.acks ? { options: deps.acks } : {}) });
+  const quiz = createQuizRunner({ client, services, acks, logger, scheduler, pauseMs: deps.pauseMs ?? 4_000 });
   const daily = createDailyRunner({ client, services, logger });
   scheduler.every(() => daily.tick());
 
-  const onMessage = createQuizMessageListener({ services, runner: quiz, logger });
-  const listener = (message: Parameters<typeof onMessage>[0]) => void onMessage(message);
+  const onMessage = createQuizMessageListener({ services, runner: quiz, acks, logger });
+  const listener = (message: Parameters<typeof onMessage>[0]) => onMessage(message);
   client.on(Events.MessageCreate, listener);
   scheduler.start();
   quiz.resumeAll();
@@ -55,6 +59,7 @@ export function attachQuizRuntime(deps: { client: Client; services: AppServices;
       client.off(Events.MessageCreate, listener);
       await scheduler.stop();
       await quiz.stop();
+      await acks.stop();
       await daily.stop();
       runtimes.delete(client);
     },
