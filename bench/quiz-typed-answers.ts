@@ -99,8 +99,12 @@ async function waitForAcks(ids: readonly string[]): Promise<number[]> {
 const submitMs: number[] = [];
 const quizService = h.bot.services.quiz as { submitTyped: (...args: never[]) => unknown };
 const submitTyped = quizService.submitTyped.bind(quizService);
+/** When the bot's listener got to each answer: what no acknowledgment strategy can win back. */
+const reachedMs: number[] = [];
 quizService.submitTyped = (...args: never[]) => {
   const started = performance.now();
+  const sent = sentAt.get((args[0] as unknown as { messageId: string }).messageId);
+  if (sent !== undefined) reachedMs.push(started - sent);
   try {
     return submitTyped(...args);
   } finally {
@@ -113,8 +117,10 @@ h.bot.client.rest.on(RESTEvents.RateLimited, (info) => {
 });
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 const bottlenecks = () => {
-  const line = `  answer transaction max ${Math.max(...submitMs).toFixed(1)} ms · event-loop delay max ${(loopDelay.max / 1e6).toFixed(1)} ms · requests held for the 50/s global limit: ${globalWaits}`;
+  const reached = reachedMs.length > 0 ? ` · MESSAGE_CREATE → listener p99 ${summarize(reachedMs).p99.toFixed(1)} ms` : '';
+  const line = `  answer transaction max ${Math.max(...submitMs).toFixed(1)} ms${reached} · event-loop delay max ${(loopDelay.max / 1e6).toFixed(1)} ms · requests held for the 50/s global limit: ${globalWaits}`;
   submitMs.length = 0;
+  reachedMs.length = 0;
   globalWaits = 0;
   loopDelay.reset();
   return line;
