@@ -152,5 +152,5 @@ console.log(formatSummary('leaderboard streak', summarize(streakTimes)));
 const counts = sqlite.prepare('select (select count(*) from review_logs) logs, (select count(*) from xp_events) xp, (select count(*) from users) users').get();
 console.log('rows:', counts);
 
-database.close();
+await database.close();
 rmSync(dir, { recursive: true, force: true });

@@ -99,7 +99,7 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
       await quizRuntime.stop();
       lab.stop();
       await client.destroy();
-      database.close();
+      await database.close();
       logger.info('bot stopped');
     })());
   return { client, services, database, stop };

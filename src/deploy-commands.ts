@@ -16,7 +16,7 @@ try {
     createMetaRepository(database.db),
     { force: true },
   );
-  database.close();
+  await database.close();
   process.stdout.write(`${result}: ${commands.length} commands ${config.guildId ? `to guild ${config.guildId}` : 'globally'}\n`);
 } catch (error) {
   process.stderr.write(`${error instanceof ConfigError ? error.message : `Could not register commands: ${(error as Error).message}`}\n`);

@@ -8,7 +8,12 @@ import * as schema from './schema/index.ts';
 import { startWalCheckpointer } from './wal-checkpointer.ts';
 
 export type Db = ReturnType<typeof drizzle<typeof schema>>;
-export type OpenedDatabase = { db: Db; sqlite: Database.Database; close(): void };
+export type OpenedDatabase = {
+  db: Db;
+  sqlite: Database.Database;
+  /** Closes the connection at once; the promise resolves when the background checkpointer is gone too. */
+  close(): Promise<void>;
+};
 
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
@@ -28,15 +33,16 @@ export function openDatabase(path: string): OpenedDatabase {
   sqlite.pragma('temp_store = MEMORY');
   // Checkpoints run in a background thread; the writer's own auto-checkpoint is only a far-off
   // fallback (≈40 MiB of WAL) in case that thread is gone.
-  const stopCheckpointer = path === ':memory:' ? () => undefined : startWalCheckpointer(path);
+  const stopCheckpointer = path === ':memory:' ? () => Promise.resolve() : startWalCheckpointer(path);
   if (path !== ':memory:') sqlite.pragma('wal_autocheckpoint = 10000');
   const db = drizzle(sqlite, { schema });
   return {
     db,
     sqlite,
     close: () => {
-      stopCheckpointer();
+      const stopped = stopCheckpointer();
       sqlite.close();
+      return stopped;
     },
   };
 }

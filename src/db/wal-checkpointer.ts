@@ -16,13 +16,21 @@ parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.cl
 
 const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
 
+const stopTimeoutMs = 2000;
+
 /**
  * Checkpoints the WAL of `path` every `intervalMs` from a worker thread (PASSIVE: it never blocks
- * the writer). Returns the function that stops it.
+ * the writer). Returns the function that stops it; its promise resolves once the worker's own
+ * connection is closed (so the files are no longer touched).
  */
-export function startWalCheckpointer(path: string, intervalMs = 1000): () => void {
+export function startWalCheckpointer(path: string, intervalMs = 1000): () => Promise<void> {
   const worker = new Worker(workerSource, { eval: true, workerData: { path, driverPath, intervalMs } });
   worker.unref();
   worker.on('error', () => undefined); // the main connection's own auto-checkpoint is the fallback
-  return () => worker.postMessage('stop');
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  return () => {
+    worker.postMessage('stop');
+    const timer = setTimeout(() => void worker.terminate(), stopTimeoutMs);
+    return exited.finally(() => clearTimeout(timer));
+  };
 }

@@ -6,7 +6,7 @@ import type { Content } from '../../src/content/load-content.ts';
 import { openDatabase, runMigrations, type OpenedDatabase } from '../../src/db/open-database.ts';
 
 /** A real SQLite file in a fresh temp folder, migrated with the committed migrations. */
-export function openTempDatabase(): OpenedDatabase & { path: string; dir: string; cleanup(): void } {
+export function openTempDatabase(): OpenedDatabase & { path: string; dir: string; cleanup(): Promise<void> } {
   const dir = mkdtempSync(join(tmpdir(), 'coach-db-'));
   const path = join(dir, 'test.db');
   const database = openDatabase(path);
@@ -15,8 +15,8 @@ export function openTempDatabase(): OpenedDatabase & { path: string; dir: string
     ...database,
     path,
     dir,
-    cleanup() {
-      database.close();
+    async cleanup() {
+      await database.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

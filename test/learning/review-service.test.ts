@@ -4,7 +4,7 @@ import { UserError } from '../../src/app/user-error.ts';
 import { content } from '../helpers/review-driver.ts';
 import { manualClock, openTempDatabase, openTestServices } from '../helpers/temp-db.ts';
 
-let cleanup: (() => void) | undefined;
+let cleanup: (() => Promise<void>) | undefined;
 afterEach(() => cleanup?.());
 
 function setup() {

@@ -8,7 +8,7 @@ const channelId = '300000000000000001';
 const starter = '200000000000000001';
 const user = (n: number) => `2100000000000000${String(n).padStart(2, '0')}`;
 
-let cleanup: (() => void) | undefined;
+let cleanup: (() => Promise<void>) | undefined;
 afterEach(() => cleanup?.());
 
 function setup() {
