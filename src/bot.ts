@@ -8,7 +8,7 @@ import type { AppServices } from './app/services.ts';
 import type { AppConfig } from './config.ts';
 import { loadContent, type Content } from './content/load-content.ts';
 import { loadLabExercises } from './content/load-labs.ts';
-import { createLabImageRepository, createLabProgressRepository } from './db/lab-repository.ts';
+import { createLabImageRepository, createLabProgressRepository } from './db/lab/lab-repository.ts';
 import { createMetaRepository } from './db/meta-repository.ts';
 import { openDatabase, runMigrations, type OpenedDatabase } from './db/open-database.ts';
 import type { Clock } from './domain/clock.ts';

@@ -1,4 +1,4 @@
-import type { LabProgressRecord, LabProgressStore } from '../../src/app/lab-progress-store.ts';
+import type { LabProgressRecord, LabProgressStore } from '../../src/app/lab/lab-progress-store.ts';
 
 /** Lab progress in memory, for service tests that do not need SQLite (the bot uses the SQLite repository). */
 export function createInMemoryLabProgressStore(): LabProgressStore {

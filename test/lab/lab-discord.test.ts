@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LabRunView, ProgressUpdate } from '../../src/app/lab-service.ts';
+import type { LabRunView, ProgressUpdate } from '../../src/app/lab/lab-service.ts';
 import { labRefusalCodes, type LabRefusalCode } from '../../src/domain/lab/command-types.ts';
 import type { StepFailure } from '../../src/domain/lab/checks.ts';
 import type { LabExercise } from '../../src/domain/lab/exercise.ts';

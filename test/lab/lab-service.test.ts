@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { LabService } from '../../src/app/lab-service.ts';
-import { createLabService } from '../../src/app/lab-service.ts';
-import type { XpAward } from '../../src/app/xp-service.ts';
+import type { LabService } from '../../src/app/lab/lab-service.ts';
+import { createLabService } from '../../src/app/lab/lab-service.ts';
+import type { XpAward } from '../../src/app/learning/xp-service.ts';
 import { loadLabExercises } from '../../src/content/load-labs.ts';
 import { probePage } from '../../src/lab/http-probe.ts';
 import { beforeAllWithEngine, cleanupInstance, connectTestEngine, createTestLab, testInstance } from '../helpers/docker.ts';

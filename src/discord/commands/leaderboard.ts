@@ -1,4 +1,4 @@
-import type { Board } from '../../app/leaderboard-service.ts';
+import type { Board } from '../../app/leaderboard/leaderboard-service.ts';
 import type { Period } from '../../domain/study-day.ts';
 import type { Command } from '../command.ts';
 import { requireGuild } from '../guards.ts';

@@ -1,5 +1,5 @@
 import { ChannelType, PermissionFlagsBits } from 'discord.js';
-import { quizLimits } from '../../app/quiz-service.ts';
+import { quizLimits } from '../../app/quiz/quiz-service.ts';
 import { UserError } from '../../app/user-error.ts';
 import type { QuizMode } from '../../domain/quiz/index.ts';
 import { t } from '../../i18n/index.ts';

@@ -1,5 +1,5 @@
 import { MessageFlags } from 'discord.js';
-import type { ReviewMode } from '../../app/review-service.ts';
+import type { ReviewMode } from '../../app/review/review-service.ts';
 import type { Command } from '../command.ts';
 import { localize, slashCommand } from '../localized.ts';
 import { renderReviewScreen } from '../review/render-review.ts';

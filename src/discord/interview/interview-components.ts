@@ -1,5 +1,5 @@
 import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
-import type { InterviewFeedbackView, MockStep } from '../../app/interview-views.ts';
+import type { InterviewFeedbackView, MockStep } from '../../app/interview/interview-views.ts';
 import { componentHandler, type ComponentInteraction, type HandlerContext } from '../command.ts';
 import { requireGuild } from '../guards.ts';
 import { interviewPrefix, parseInterviewId, type InterviewClick } from './interview-ids.ts';

@@ -1,5 +1,5 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, escapeMarkdown } from 'discord.js';
-import type { InterviewFeedbackView } from '../../app/interview-views.ts';
+import type { InterviewFeedbackView } from '../../app/interview/interview-views.ts';
 import type { StructureCheck } from '../../domain/interview/structure.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { clip, failureColor, relativeTime, successColor } from '../format.ts';

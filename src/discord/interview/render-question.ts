@@ -1,5 +1,5 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, ModalBuilder, TextInputBuilder, TextInputStyle } from 'discord.js';
-import { interviewAnswerMaxChars, type InterviewAnswerForm, type InterviewQuestionView } from '../../app/interview-views.ts';
+import { interviewAnswerMaxChars, type InterviewAnswerForm, type InterviewQuestionView } from '../../app/interview/interview-views.ts';
 import type { LocalizedText } from '../../domain/content/items.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { brandColor, clip, relativeTime } from '../format.ts';

@@ -1,5 +1,5 @@
 import { EmbedBuilder } from 'discord.js';
-import type { InterviewHistoryView, InterviewReportView } from '../../app/interview-views.ts';
+import type { InterviewHistoryView, InterviewReportView } from '../../app/interview/interview-views.ts';
 import type { HabitCount } from '../../domain/interview/mock-report.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { brandColor, clip, failureColor, relativeTime, successColor } from '../format.ts';

@@ -1,5 +1,5 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
-import type { ExerciseScreen, ExerciseSummary, LabRunView, ProgressUpdate } from '../../app/lab-service.ts';
+import type { ExerciseScreen, ExerciseSummary, LabRunView, ProgressUpdate } from '../../app/lab/lab-service.ts';
 import type { StepFailure } from '../../domain/lab/checks.ts';
 import type { LabRefusal } from '../../domain/lab/command-types.ts';
 import { t, type Locale } from '../../i18n/index.ts';

@@ -1,6 +1,6 @@
 import type { Client, MessageCreateOptions, MessageEditOptions } from 'discord.js';
 import type { Logger } from 'pino';
-import type { QuizQuestionView, QuizStartView, QuizStopResult, RoundResultView } from '../../app/quiz-views.ts';
+import type { QuizQuestionView, QuizStartView, QuizStopResult, RoundResultView } from '../../app/quiz/quiz-views.ts';
 import type { AppServices } from '../../app/services.ts';
 import type { AnswerAcks } from './answer-acks.ts';
 import { renderFinal, renderHint, renderQuestion, renderResumeNotice, renderRoundResult } from './render-quiz.ts';

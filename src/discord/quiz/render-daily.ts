@@ -1,5 +1,5 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, ModalBuilder, TextInputBuilder, TextInputStyle } from 'discord.js';
-import type { DailyAnswerResult, DailyPostView } from '../../app/daily-service.ts';
+import type { DailyAnswerResult, DailyPostView } from '../../app/quiz/daily-service.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { brandColor, clip, relativeTime, successColor } from '../format.ts';
 import { dailyButtonId } from './quiz-ids.ts';

@@ -1,5 +1,5 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
-import type { QuizFinalView, QuizHintView, QuizQuestionView, QuizStartView, RoundResultView } from '../../app/quiz-views.ts';
+import type { QuizFinalView, QuizHintView, QuizQuestionView, QuizStartView, RoundResultView } from '../../app/quiz/quiz-views.ts';
 import type { ItemKind } from '../../domain/content/items.ts';
 import { defaultAnswerLimits, isQuizKind, type QuizKind } from '../../domain/quiz/index.ts';
 import { t, type Locale, type MessageKey } from '../../i18n/index.ts';

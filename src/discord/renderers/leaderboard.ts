@@ -1,5 +1,5 @@
 import { EmbedBuilder } from 'discord.js';
-import type { LeaderboardView } from '../../app/leaderboard-service.ts';
+import type { LeaderboardView } from '../../app/leaderboard/leaderboard-service.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { brandColor, relativeTime } from '../format.ts';
 

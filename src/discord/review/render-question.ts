@@ -1,5 +1,5 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, StringSelectMenuBuilder } from 'discord.js';
-import type { ReviewScreen } from '../../app/review-service.ts';
+import type { ReviewScreen } from '../../app/review/review-service.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { brandColor, clip } from '../format.ts';
 import { reviewId } from './review-ids.ts';

@@ -1,5 +1,5 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
-import type { ReviewScreen } from '../../app/review-service.ts';
+import type { ReviewScreen } from '../../app/review/review-service.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { brandColor, clip, failureColor, quoteUserText, relativeTime, successColor } from '../format.ts';
 import { renderQuestion } from './render-question.ts';

@@ -1,5 +1,5 @@
 import { ActionRowBuilder, ModalBuilder, TextInputBuilder, TextInputStyle } from 'discord.js';
-import type { ReviewScreen } from '../../app/review-service.ts';
+import type { ReviewScreen } from '../../app/review/review-service.ts';
 import type { ReviewAnswer } from '../../domain/review/evaluate.ts';
 import { componentHandler, type ComponentInteraction, type HandlerContext } from '../command.ts';
 import { renderQuestion } from './render-question.ts';

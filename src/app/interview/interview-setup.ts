@@ -1,0 +1,28 @@
+import type { Content } from '../../content/load-content.ts';
+import { createInterviewRepository } from '../../db/interview/interview-repository.ts';
+import type { Db } from '../../db/open-database.ts';
+import type { Clock } from '../../domain/clock.ts';
+import { createChatCompletionsClient, type ChatCompletionsConfig } from '../../llm/chat-completions.ts';
+import { createInterviewService } from './interview-service.ts';
+import type { LearningService } from '../learning/learning-service.ts';
+
+export type InterviewLlmConfig = ChatCompletionsConfig;
+
+/** Wires the interview coach: its repository and, when configured, the language-model client. */
+export function setUpInterviewService(deps: {
+  db: Db;
+  learning: LearningService;
+  content: Content;
+  clock: Clock;
+  llm?: InterviewLlmConfig | undefined;
+  rng?: () => number;
+}) {
+  return createInterviewService({
+    repo: createInterviewRepository(deps.db),
+    learning: deps.learning,
+    content: deps.content,
+    clock: deps.clock,
+    llm: deps.llm ? createChatCompletionsClient(deps.llm) : undefined,
+    ...(deps.rng ? { rng: deps.rng } : {}),
+  });
+}

@@ -1,0 +1,232 @@
+import type { Clock } from '../../domain/clock.ts';
+import type { ExerciseProgress, StepFailure } from '../../domain/lab/checks.ts';
+import { advanceExercise, portsToProbe } from '../../domain/lab/checks.ts';
+import type { LabExercise, LabStep } from '../../domain/lab/exercise.ts';
+import { LabEngineUnavailableError } from '../../lab/lab-driver.ts';
+import type { LabExecutor } from '../../lab/lab-executor.ts';
+import type { LabDenial, LabRunResult, LabStatus } from '../../lab/lab-executor-types.ts';
+import type { LabProgressRecord, LabProgressStore } from './lab-progress-store.ts';
+import type { XpAward } from '../learning/xp-service.ts';
+
+/** Failed Check presses on one step before its Solution is shown. */
+export const solutionAfterFailedChecks = 3;
+
+export type LabServiceDeps = {
+  /** Undefined when no Docker engine is configured or reachable: /lab says so, the rest of the bot works. */
+  readonly executor: LabExecutor | undefined;
+  readonly exercises: readonly LabExercise[];
+  readonly progress: LabProgressStore;
+  readonly xp: { awardTx(award: XpAward, now?: Date): number };
+  readonly clock: Clock;
+};
+
+export type LabUnavailable = { readonly type: 'unavailable' };
+export type ExerciseSummary = { readonly exercise: LabExercise; readonly completedSteps: number; readonly finished: boolean };
+
+/** An exercise as the learner sees it: which step is open and whether the Solution is unlocked. */
+export type ExerciseScreen = {
+  readonly type: 'exercise';
+  readonly exercise: LabExercise;
+  readonly completedSteps: number;
+  readonly failedChecks: number;
+  readonly solutionUnlocked: boolean;
+  readonly finished: boolean;
+  readonly currentStep: LabStep | undefined;
+};
+
+/** What a check (after a run, or the Check button) changed. */
+export type ProgressUpdate = Omit<ExerciseScreen, 'type'> & {
+  readonly type: 'progress';
+  readonly newlyCompleted: readonly LabStep[];
+  readonly xpAwarded: number;
+  /** Why the open step did not pass (shown with its hint after the Check button). */
+  readonly failure: StepFailure | undefined;
+  /** True for the Check button, false for the automatic check after `/lab run`. */
+  readonly explicit: boolean;
+};
+
+export type LabRunView = { readonly type: 'run'; readonly input: string; readonly result: LabRunResult; readonly progress: ProgressUpdate | undefined };
+export type StaleExercise = { readonly type: 'stale'; readonly exerciseId: string };
+export type NoExercise = { readonly type: 'no-exercise' };
+export type UnknownExercise = { readonly type: 'unknown-exercise'; readonly exerciseId: string };
+
+/**
+ * `/lab`: exercises, commands run against the learner's real containers, checks, hints, the
+ * Solution after three failed checks, XP per completed step, status and reset. Every method
+ * returns a view or a result union; nothing here knows about Discord.
+ */
+export function createLabService(deps: LabServiceDeps) {
+  const { executor, exercises, progress, clock } = deps;
+  const byId = new Map(exercises.map((e) => [e.id, e]));
+
+  function record(guildId: string, userId: string, exerciseId: string): LabProgressRecord {
+    const now = clock.now();
+    return progress.get(guildId, userId, exerciseId) ?? { exerciseId, completedSteps: 0, bestSteps: 0, failedChecks: 0, startedAt: now, updatedAt: now, finishedAt: undefined };
+  }
+
+  function screen(exercise: LabExercise, r: LabProgressRecord): ExerciseScreen {
+    return {
+      type: 'exercise',
+      exercise,
+      completedSteps: r.completedSteps,
+      failedChecks: r.failedChecks,
+      solutionUnlocked: r.failedChecks >= solutionAfterFailedChecks,
+      finished: r.completedSteps >= exercise.steps.length,
+      currentStep: exercise.steps[r.completedSteps],
+    };
+  }
+
+  /** The learner's active exercise, if the click or command is about it. */
+  function activeExercise(guildId: string, userId: string, expectedId?: string): LabExercise | StaleExercise | NoExercise {
+    const activeId = progress.activeExercise(guildId, userId);
+    if (expectedId !== undefined && activeId !== expectedId) return { type: 'stale', exerciseId: expectedId };
+    const exercise = activeId ? byId.get(activeId) : undefined;
+    return exercise ?? { type: 'no-exercise' };
+  }
+
+  /** Checks the learner's real lab and stores the outcome with its XP in one transaction. */
+  async function evaluate(guildId: string, userId: string, exercise: LabExercise, lastCommand: string | undefined, explicit: boolean): Promise<ProgressUpdate> {
+    const before = record(guildId, userId, exercise.id);
+    const snapshot = await executor!.snapshot({ guildId, userId }, { probePorts: portsToProbe(exercise, before.completedSteps), lastCommand });
+    return progress.transaction(() => {
+      const now = clock.now();
+      const current = record(guildId, userId, exercise.id);
+      const outcome: ExerciseProgress = advanceExercise(exercise, current.completedSteps, snapshot);
+      let xpAwarded = 0;
+      for (let index = current.completedSteps; index < outcome.completedSteps; index++) {
+        if (index < current.bestSteps) continue;
+        xpAwarded += deps.xp.awardTx({ guildId, userId, amount: exercise.xpPerStep, source: 'lab', ref: `${exercise.id}.${exercise.steps[index]!.id}` }, now);
+      }
+      const advanced = outcome.completedSteps > current.completedSteps;
+      const failedChecks = advanced ? 0 : current.failedChecks + (explicit && outcome.blocked ? 1 : 0);
+      const next: LabProgressRecord = {
+        ...current,
+        completedSteps: outcome.completedSteps,
+        bestSteps: Math.max(current.bestSteps, outcome.completedSteps),
+        failedChecks,
+        updatedAt: now,
+        finishedAt: outcome.finished ? (current.finishedAt ?? now) : current.finishedAt,
+      };
+      progress.save(guildId, userId, next);
+      return {
+        ...screen(exercise, next),
+        type: 'progress' as const,
+        newlyCompleted: outcome.newlyCompleted.map((id) => exercise.steps.find((s) => s.id === id)!),
+        xpAwarded,
+        failure: outcome.blocked?.failure,
+        explicit,
+      };
+    });
+  }
+
+  return {
+    /** False when labs are not configured here; the Discord layer says so. */
+    available: executor !== undefined,
+
+    list(guildId: string, userId: string): { type: 'list'; exercises: ExerciseSummary[]; activeId: string | undefined } {
+      const records = new Map(progress.list(guildId, userId).map((r) => [r.exerciseId, r]));
+      return {
+        type: 'list',
+        activeId: progress.activeExercise(guildId, userId),
+        exercises: exercises.map((exercise) => {
+          const r = records.get(exercise.id);
+          return { exercise, completedSteps: r?.completedSteps ?? 0, finished: r?.finishedAt !== undefined };
+        }),
+      };
+    },
+
+    /** Exercise ids and localized titles for autocomplete. */
+    search(typed: string, locale: 'ko' | 'en'): { id: string; title: string }[] {
+      const needle = typed.trim().toLowerCase();
+      return exercises
+        .filter((e) => needle === '' || e.id.includes(needle) || e.title[locale].toLowerCase().includes(needle))
+        .slice(0, 25)
+        .map((e) => ({ id: e.id, title: e.title[locale] }));
+    },
+
+    start(guildId: string, userId: string, exerciseId: string): ExerciseScreen | UnknownExercise | LabUnavailable {
+      if (!executor) return { type: 'unavailable' };
+      const exercise = byId.get(exerciseId);
+      if (!exercise) return { type: 'unknown-exercise', exerciseId };
+      return progress.transaction(() => {
+        let r = record(guildId, userId, exercise.id);
+        // Starting a finished exercise again starts it over (XP was already paid for its steps).
+        if (r.completedSteps >= exercise.steps.length) r = { ...r, completedSteps: 0, failedChecks: 0, updatedAt: clock.now() };
+        progress.save(guildId, userId, r);
+        progress.setActiveExercise(guildId, userId, exercise.id);
+        return screen(exercise, r);
+      });
+    },
+
+    async run(guildId: string, userId: string, input: string): Promise<LabRunView | LabUnavailable> {
+      if (!executor) return { type: 'unavailable' };
+      const result = await executor.run({ guildId, userId }, input);
+      const exercise = activeExercise(guildId, userId);
+      const checkable = result.status === 'done' && 'steps' in exercise && record(guildId, userId, exercise.id).completedSteps < exercise.steps.length;
+      // The command already ran; if the engine vanished right after, the check simply waits for next time.
+      const update = checkable ? await evaluate(guildId, userId, exercise, result.canonical, false).catch(unlessEngineGone(undefined)) : undefined;
+      return { type: 'run', input, result, progress: update };
+    },
+
+    async check(guildId: string, userId: string, exerciseId: string): Promise<ProgressUpdate | StaleExercise | NoExercise | LabUnavailable> {
+      if (!executor) return { type: 'unavailable' };
+      const exercise = activeExercise(guildId, userId, exerciseId);
+      if (!('steps' in exercise)) return exercise;
+      return evaluate(guildId, userId, exercise, undefined, true).catch(unlessEngineGone<LabUnavailable>({ type: 'unavailable' }));
+    },
+
+    hint(guildId: string, userId: string, exerciseId: string): ExerciseScreen | StaleExercise | NoExercise {
+      const exercise = activeExercise(guildId, userId, exerciseId);
+      if (!('steps' in exercise)) return exercise;
+      return screen(exercise, record(guildId, userId, exercise.id));
+    },
+
+    solution(guildId: string, userId: string, exerciseId: string): { type: 'solution'; step: LabStep } | { type: 'solution-locked'; remaining: number } | ExerciseScreen | StaleExercise | NoExercise {
+      const exercise = activeExercise(guildId, userId, exerciseId);
+      if (!('steps' in exercise)) return exercise;
+      const view = screen(exercise, record(guildId, userId, exercise.id));
+      if (!view.currentStep) return view;
+      if (!view.solutionUnlocked) return { type: 'solution-locked', remaining: solutionAfterFailedChecks - view.failedChecks };
+      return { type: 'solution', step: view.currentStep };
+    },
+
+    /** The Reset button: a clean lab and the exercise from its first step. */
+    async restart(guildId: string, userId: string, exerciseId: string): Promise<ExerciseScreen | StaleExercise | NoExercise | LabUnavailable | { type: 'denied'; denial: LabDenial }> {
+      if (!executor) return { type: 'unavailable' };
+      const exercise = activeExercise(guildId, userId, exerciseId);
+      if (!('steps' in exercise)) return exercise;
+      const cleaned = await executor.reset({ guildId, userId });
+      if ('denied' in cleaned) return { type: 'denied', denial: cleaned.denied };
+      return progress.transaction(() => {
+        const r = { ...record(guildId, userId, exercise.id), completedSteps: 0, failedChecks: 0, updatedAt: clock.now() };
+        progress.save(guildId, userId, r);
+        return screen(exercise, r);
+      });
+    },
+
+    /** `/lab reset`: removes every container and image of the learner; exercise progress stays. */
+    async reset(guildId: string, userId: string): Promise<{ type: 'reset'; removedContainers: number; removedImages: number } | { type: 'denied'; denial: LabDenial } | LabUnavailable> {
+      if (!executor) return { type: 'unavailable' };
+      const cleaned = await executor.reset({ guildId, userId });
+      return 'denied' in cleaned ? { type: 'denied', denial: cleaned.denied } : { type: 'reset', ...cleaned };
+    },
+
+    async status(guildId: string, userId: string): Promise<{ type: 'status'; lab: LabStatus; active: ExerciseScreen | undefined } | LabUnavailable> {
+      if (!executor) return { type: 'unavailable' };
+      const lab = await executor.status({ guildId, userId }).catch(unlessEngineGone(undefined));
+      if (!lab) return { type: 'unavailable' };
+      const exercise = activeExercise(guildId, userId);
+      return { type: 'status', lab, active: 'steps' in exercise ? screen(exercise, record(guildId, userId, exercise.id)) : undefined };
+    },
+  };
+}
+
+export type LabService = ReturnType<typeof createLabService>;
+
+/** Turns "the engine is unreachable" into `fallback`; every other error keeps propagating. */
+function unlessEngineGone<T>(fallback: T): (error: unknown) => T {
+  return (error) => {
+    if (error instanceof LabEngineUnavailableError) return fallback;
+    throw error;
+  };
+}

@@ -1,0 +1,196 @@
+import type { Content } from '../../content/load-content.ts';
+import type { ReviewRepository, ReviewSessionRow } from '../../db/review/review-repository.ts';
+import type { UsersRepository } from '../../db/users/users-repository.ts';
+import type { Clock } from '../../domain/clock.ts';
+import type { Item, LocalizedText } from '../../domain/content/items.ts';
+import { evaluateAnswer, type ReviewAnswer } from '../../domain/review/evaluate.ts';
+import { directionFor, presentItem, type QuestionView } from '../../domain/review/present.ts';
+import { hashSeed } from '../../domain/random.ts';
+import type { Outcome } from '../../domain/scheduler/rating.ts';
+import { studyDay } from '../../domain/study-day.ts';
+import { ratingForScore, xpForScore } from '../../domain/interview/rating.ts';
+import { reviewXp } from '../../domain/xp.ts';
+import type { LearningService } from '../learning/learning-service.ts';
+import { UserError } from '../user-error.ts';
+
+export type ReviewMode = 'due' | 'mistakes';
+type Progress = { reviewed: number; correct: number; xpEarned: number };
+
+export type ReviewScreen =
+  | { type: 'question'; sessionId: number; version: number; view: QuestionView; hintShown: boolean; isNew: boolean; progress: Progress }
+  | {
+      type: 'feedback'; sessionId: number; version: number; outcome: Outcome; expected: LocalizedText; answerText: string | null;
+      /** Rubric score of an interview question; null for every other kind. */ score: number | null;
+      explanation: LocalizedText; source: string; xpAwarded: number; leechNow: boolean; dueAt: Date; progress: Progress;
+    }
+  | { type: 'summary'; progress: Progress; streak: number; nextDueAt: Date | null; stopped: boolean; newLimitReached: boolean }
+  | { type: 'empty'; mode: ReviewMode; nextDueAt: Date | null; newLimitReached: boolean };
+
+const mistakeWindowMs = 7 * 86_400_000;
+
+/**
+ * The private /review session: due cards first, then new ones within the daily limit; each answer
+ * is checked against the exact question shown and recorded in one transaction.
+ */
+export function createReviewService(deps: {
+  repo: ReviewRepository;
+  users: UsersRepository;
+  learning: LearningService;
+  content: Content;
+  clock: Clock;
+  timeZone: string;
+}) {
+  const { repo, users, learning, content, clock, timeZone } = deps;
+  const deckItems = (itemId: string) => content.decks.find((deck) => itemId.startsWith(`${deck.id}.`))?.items ?? [];
+  const itemOf = (itemId: string): Item => {
+    const item = content.items.get(itemId);
+    if (!item) throw new UserError('review.itemGone');
+    return item;
+  };
+  // Interview questions come back here once /interview has introduced them; new ones start there.
+  const deckFilter = (deckId: string | null) => (deckId ? [deckId] : content.decks.map((deck) => deck.id));
+  const progressOf = (row: ReviewSessionRow): Progress => ({ reviewed: row.reviewed, correct: row.correct, xpEarned: row.xpEarned });
+  const viewOf = (row: ReviewSessionRow): QuestionView =>
+    presentItem(itemOf(row.itemId!), deckItems(row.itemId!), row.direction, hashSeed(`${row.id}:${row.expectedReps}`));
+
+  /** Picks the next item: due cards, then new items within the guild's daily limit. */
+  const pickNext = (row: Pick<ReviewSessionRow, 'userId' | 'guildId' | 'deckId' | 'mode' | 'askedJson'>, now: Date) => {
+    const asked = JSON.parse(row.askedJson) as string[];
+    const decks = deckFilter(row.deckId);
+    if (row.mode === 'mistakes') {
+      const card = repo.recentMistake(row.userId, now.getTime() - mistakeWindowMs, decks, asked);
+      return card && content.items.has(card.itemId) ? { itemId: card.itemId, reps: card.reps, isNew: false } : null;
+    }
+    const due = repo.firstDueCard(row.userId, now.getTime(), decks, []);
+    if (due && content.items.has(due.itemId)) return { itemId: due.itemId, reps: due.reps, isNew: false };
+    if (newLimitReached(row.userId, row.guildId, now)) return null;
+    const known = repo.knownItemIds(row.userId);
+    for (const deckId of decks) {
+      const deck = content.decks.find((candidate) => candidate.id === deckId);
+      const fresh = deck?.items.find((item) => item.kind !== 'interview' && !known.has(item.id) && !asked.includes(item.id));
+      if (fresh) return { itemId: fresh.id, reps: 0, isNew: true };
+    }
+    return null;
+  };
+
+  const newLimitReached = (userId: string, guildId: string, now: Date) =>
+    repo.introducedOn(userId, studyDay(now, timeZone)) >= users.guildSettings(guildId).newCardsPerDay;
+
+  const emptyScreen = (userId: string, guildId: string, deckId: string | null, mode: ReviewMode, now: Date): ReviewScreen => {
+    const nextDueMs = repo.nextDueMs(userId, deckFilter(deckId));
+    return { type: 'empty', mode, nextDueAt: nextDueMs === null ? null : new Date(nextDueMs), newLimitReached: newLimitReached(userId, guildId, now) };
+  };
+
+  const showNext = (row: ReviewSessionRow, now: Date): ReviewScreen => {
+    const next = pickNext(row, now);
+    if (!next) {
+      repo.updateSession(row.id, { phase: 'done', version: row.version + 1 });
+      return summaryOf(row, false);
+    }
+    const asked = [...(JSON.parse(row.askedJson) as string[]), next.itemId];
+    const item = itemOf(next.itemId);
+    const patch = {
+      phase: 'question' as const, version: row.version + 1, itemId: next.itemId, expectedReps: next.reps, hintUsed: false,
+      direction: directionFor(item, deckItems(next.itemId), next.reps), shownAtMs: now.getTime(), askedJson: JSON.stringify(asked),
+    };
+    repo.updateSession(row.id, patch);
+    const updated = { ...row, ...patch };
+    return { type: 'question', sessionId: row.id, version: updated.version, view: viewOf(updated), hintShown: false, isNew: next.isNew, progress: progressOf(row) };
+  };
+
+  const summaryOf = (row: ReviewSessionRow, stopped: boolean): ReviewScreen => {
+    const now = clock.now();
+    const nextDueMs = repo.nextDueMs(row.userId, deckFilter(row.deckId));
+    const streak = learning.streakOf(row.guildId, row.userId);
+    return {
+      type: 'summary', progress: progressOf(row), streak, stopped, newLimitReached: newLimitReached(row.userId, row.guildId, now),
+      nextDueAt: nextDueMs === null ? null : new Date(Math.max(nextDueMs, now.getTime())),
+    };
+  };
+
+  /** Loads a session for a click and refuses it unless it is this user's and drawn for this exact step. */
+  const sessionFor = (sessionId: number, version: number, userId: string, phase: ReviewSessionRow['phase']) => {
+    const row = repo.session(sessionId);
+    if (!row) throw new UserError('error.staleComponent');
+    if (row.userId !== userId) throw new UserError('error.notYourComponent');
+    if (row.version !== version || row.phase !== phase) throw new UserError('review.stale');
+    return row;
+  };
+
+  const currentScreen = (sessionId: number, version: number, userId: string): Extract<ReviewScreen, { type: 'question' }> => {
+    const row = sessionFor(sessionId, version, userId, 'question');
+    return { type: 'question', sessionId, version, view: viewOf(row), hintShown: row.hintUsed, isNew: row.expectedReps === 0, progress: progressOf(row) };
+  };
+
+  return {
+    start(input: { guildId: string; userId: string; deckId: string | null; mode: ReviewMode }): ReviewScreen {
+      if (input.deckId && !content.decks.some((deck) => deck.id === input.deckId)) {
+        throw new UserError('review.unknownDeck', { deck: input.deckId });
+      }
+      const now = clock.now();
+      users.ensureUser(input.userId, now.getTime());
+      users.ensureGuild(input.guildId, now.getTime());
+      return learning.inTransaction(() => {
+        const draft = { ...input, askedJson: '[]' };
+        if (!pickNext(draft, now)) return emptyScreen(input.userId, input.guildId, input.deckId, input.mode, now);
+        const row = repo.createSession({
+          ...input, phase: 'done', version: 0, shownAtMs: now.getTime(), startedAtMs: now.getTime(),
+        });
+        return showNext(row, now);
+      });
+    },
+
+    hint(sessionId: number, version: number, userId: string): ReviewScreen {
+      return learning.inTransaction(() => {
+        const row = sessionFor(sessionId, version, userId, 'question');
+        repo.updateSession(row.id, { hintUsed: true, version: row.version + 1 });
+        return currentScreen(sessionId, row.version + 1, userId);
+      });
+    },
+
+    /** The question screen currently shown, for re-drawing it (e.g. an order item mid-way). */
+    current: currentScreen,
+
+    answer(sessionId: number, version: number, userId: string, answer: ReviewAnswer, answerText: string | null): ReviewScreen {
+      const now = clock.now();
+      return learning.inTransaction(() => {
+        const row = sessionFor(sessionId, version, userId, 'question');
+        const item = itemOf(row.itemId!);
+        const evaluation = evaluateAnswer(item, viewOf(row), answer);
+        if (!evaluation.valid) throw new UserError(`review.invalid.${evaluation.reason}`);
+        const score = evaluation.score ?? null;
+        const recorded = learning.recordAnswerTx({
+          guildId: row.guildId, userId, itemId: item.id, mode: 'review', outcome: evaluation.outcome, hintUsed: row.hintUsed,
+          responseMs: now.getTime() - row.shownAtMs, answerText, expectedReps: row.expectedReps,
+          ...(item.kind === 'interview'
+            ? { rating: ratingForScore(score, row.hintUsed), xp: { amount: xpForScore(score), source: 'interview' as const, ref: item.id, oncePerDay: true } }
+            : { xp: { amount: reviewXp[evaluation.outcome], source: 'review' as const, ref: item.id } }),
+        });
+        if (!recorded.ok) throw new UserError('review.stale');
+        const accepted = evaluation.outcome === 'correct' || evaluation.outcome === 'close';
+        const progress = { reviewed: row.reviewed + 1, correct: row.correct + (accepted ? 1 : 0), xpEarned: row.xpEarned + recorded.xpAwarded };
+        repo.updateSession(row.id, { phase: 'answered', version: row.version + 1, ...progress });
+        return {
+          type: 'feedback', sessionId, version: row.version + 1, outcome: evaluation.outcome, expected: evaluation.expected, answerText, score,
+          explanation: item.explanation, source: item.source, xpAwarded: recorded.xpAwarded, leechNow: recorded.leechNow, dueAt: recorded.dueAt, progress,
+        };
+      });
+    },
+
+    next(sessionId: number, version: number, userId: string): ReviewScreen {
+      return learning.inTransaction(() => showNext(sessionFor(sessionId, version, userId, 'answered'), clock.now()));
+    },
+
+    stop(sessionId: number, version: number, userId: string): ReviewScreen {
+      return learning.inTransaction(() => {
+        const row = repo.session(sessionId);
+        if (!row) throw new UserError('error.staleComponent');
+        if (row.userId !== userId) throw new UserError('error.notYourComponent');
+        if (row.version !== version || row.phase === 'done') throw new UserError('review.stale');
+        repo.updateSession(row.id, { phase: 'done', version: row.version + 1 });
+        return summaryOf(row, true);
+      });
+    },
+  };
+}
+export type ReviewService = ReturnType<typeof createReviewService>;
