@@ -73,8 +73,8 @@ for (let i = 0; i < answers; i += 1) {
   nowMs += 1000;
   serviceTimes.push(timeMs(() => {
     services.learning.recordAnswer({
-      guildId, userId: userId(u), itemId: itemId(c), mode: 'review', outcome: c % 3 === 0 ? 'incorrect' : 'correct',
-      hintUsed: false, responseMs: 2000, answerText: 'bench', xp: { amount: 10, source: 'review', ref: itemId(c) },
+      guildId, userId: userId(u), itemId: itemId(c), mode: 'review', source: 'review', outcome: c % 3 === 0 ? 'incorrect' : 'correct',
+      hintUsed: false, responseMs: 2000, answerText: 'bench',
     });
   }));
 }

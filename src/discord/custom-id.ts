@@ -1,15 +1,16 @@
+import { discordLimits } from '../domain/limits.ts';
+
 /**
- * Custom ids are `prefix:version:field:field…`, at most 100 characters (Discord's limit).
+ * Custom ids are `prefix:version:field:field…`, at most `discordLimits.customId` characters.
  * The version lets a handler refuse buttons rendered by an older build instead of misreading them.
  */
-const maxLength = 100;
 
 export function encodeCustomId(prefix: string, version: number, fields: readonly (string | number)[]): string {
   for (const field of fields) {
     if (String(field).includes(':')) throw new Error(`custom id field may not contain ':' (${prefix})`);
   }
   const id = [prefix, `v${version}`, ...fields.map(String)].join(':');
-  if (id.length > maxLength) throw new Error(`custom id longer than ${maxLength}: ${id}`);
+  if (id.length > discordLimits.customId) throw new Error(`custom id longer than ${discordLimits.customId}: ${id}`);
   return id;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gradeCommand } from '../../src/domain/grading/grade-command.ts';
-import { gradeTyped, maxAnswerLength } from '../../src/domain/grading/grade-typed.ts';
+import { gradeTyped } from '../../src/domain/grading/grade-typed.ts';
+import { answerMaxChars as maxAnswerLength } from '../../src/domain/limits.ts';
 import { hintFor } from '../../src/domain/grading/hint.ts';
 import { normalizeAnswer } from '../../src/domain/grading/normalize.ts';
 import { seededRandom as seeded } from '../../src/domain/random.ts';

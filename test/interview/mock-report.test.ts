@@ -5,7 +5,7 @@ import { loadContent } from '../../src/content/load-content.ts';
 import type { InterviewItem } from '../../src/domain/content/items.ts';
 import { buildMockReport, type AttemptSummary } from '../../src/domain/interview/mock-report.ts';
 import { nextFollowUpIndex, pickMockQuestions, pickQuestion } from '../../src/domain/interview/pick-question.ts';
-import { outcomeForScore, ratingForScore, xpForScore } from '../../src/domain/interview/rating.ts';
+import { outcomeForScore, ratingForScore, xpForScore } from '../../src/domain/learning/rewards.ts';
 import { seededRandom as seeded } from '../../src/domain/random.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -11,7 +11,7 @@ function setup() {
   return opened;
 }
 
-const answer = { guildId: '100000000000000001', userId: '200000000000000001', mode: 'review', hintUsed: false, responseMs: 1200, answerText: 'x' } as const;
+const answer = { guildId: '100000000000000001', userId: '200000000000000001', mode: 'review', source: 'review', hintUsed: false, responseMs: 1200, answerText: 'x' } as const;
 
 describe('learning service', () => {
   it('stores the same due date and state that ts-fsrs computes for the rating and time', () => {
@@ -50,12 +50,12 @@ describe('learning service', () => {
     const { services, clock } = setup();
     let total = 0;
     for (let i = 0; i < 40; i += 1) {
-      const result = services.learning.recordAnswer({ ...answer, itemId: `a.i${i}`, outcome: 'correct', xp: { amount: 10, source: 'review', ref: `a.i${i}` } });
+      const result = services.learning.recordAnswer({ ...answer, itemId: `a.i${i}`, outcome: 'correct' });
       if (result.ok) total += result.xpAwarded;
     }
     expect(total).toBe(300);
     clock.advance(24 * 3_600_000);
-    const next = services.learning.recordAnswer({ ...answer, itemId: 'a.i0', outcome: 'correct', xp: { amount: 10, source: 'review', ref: 'a.i0' } });
+    const next = services.learning.recordAnswer({ ...answer, itemId: 'a.i0', outcome: 'correct' });
     expect(next.ok && next.xpAwarded).toBe(10);
     expect(next.ok && next.streak).toEqual({ current: 2, best: 2, lastDay: expect.any(Number) });
   });

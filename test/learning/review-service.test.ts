@@ -70,7 +70,7 @@ describe('interview cards in review', () => {
     const services = createAppServices({ db: database.db, clock, timeZone: 'Asia/Seoul', content });
     const item = [...content.items.values()].find((candidate) => candidate.kind === 'interview' && candidate.topic === 'why-containers');
     if (item?.kind !== 'interview') throw new Error('no why-containers question');
-    services.learning.recordAnswer({ guildId, userId: owner, itemId: item.id, mode: 'interview', outcome: 'incorrect', rating: 'again', hintUsed: false, responseMs: null, answerText: 'x' });
+    services.learning.recordAnswer({ guildId, userId: owner, itemId: item.id, mode: 'interview', source: 'interview', score: 0, hintUsed: false, responseMs: null, answerText: 'x' });
     clock.advance(2 * 3_600_000);
     const screen = services.review.start({ guildId, userId: owner, deckId: 'interview', mode: 'due' });
     if (screen.type !== 'question') throw new Error('expected the interview question');

@@ -13,6 +13,7 @@ import {
   type QuizRound,
 } from '../../src/domain/quiz/index.ts';
 import type { Item } from '../../src/domain/content/items.ts';
+import { rewardFor } from '../../src/domain/learning/rewards.ts';
 import { seededRandom } from '../../src/domain/random.ts';
 import { fixtureItem, loadQuizFixture } from './fixtures/content.ts';
 
@@ -132,11 +133,14 @@ describe('standings and learning feed', () => {
 
   it('feeds each member once: the accepted answer if any, XP +10/+2 and +20 for the winner', () => {
     const round = play(typedRound(), 'everyone', [['a', 1_000, 'incorrect'], ['b', 2_000, 'correct'], ['a', 12_000, 'correct'], ['c', 3_000, 'incorrect']]).round;
-    expect(memberResults(round)).toEqual([
-      { userId: 'a', outcome: 'correct', hintUsed: true, responseMs: 12_000, answerText: 'x', answerXp: 10, winXp: 0 },
-      { userId: 'b', outcome: 'correct', hintUsed: false, responseMs: 2_000, answerText: 'x', answerXp: 10, winXp: 20 },
-      { userId: 'c', outcome: 'incorrect', hintUsed: false, responseMs: 3_000, answerText: 'x', answerXp: 2, winXp: 0 },
+    const members = memberResults(round);
+    expect(members).toEqual([
+      { userId: 'a', outcome: 'correct', hintUsed: true, responseMs: 12_000, answerText: 'x', won: false },
+      { userId: 'b', outcome: 'correct', hintUsed: false, responseMs: 2_000, answerText: 'x', won: true },
+      { userId: 'c', outcome: 'incorrect', hintUsed: false, responseMs: 3_000, answerText: 'x', won: false },
     ]);
+    const xp = members.map((member) => rewardFor({ source: 'quiz', ref: 'quiz:1:0', ...member }).xp.map((grant) => grant.amount));
+    expect(xp).toEqual([[10], [10, 20], [2]]);
   });
 });
 

@@ -1,6 +1,5 @@
 import type { InterviewPromptRow, InterviewRepository } from '../../db/interview/interview-repository.ts';
 import type { InterviewItem } from '../../domain/content/items.ts';
-import { outcomeForScore, ratingForScore, xpForScore } from '../../domain/interview/rating.ts';
 import type { InterviewScore } from '../../domain/interview/score-answer.ts';
 import type { StructureCheck } from '../../domain/interview/structure.ts';
 import type { ReviewRating } from '../../domain/scheduler/fsrs-scheduler.ts';
@@ -34,22 +33,19 @@ export function recordAttemptTx(
 
   let recorded: RecordedAttempt = { attemptId: 0, rating: null, xpAwarded: 0, nextReviewAt: null };
   if (graded.kind !== 'follow-up') {
-    const rating = ratingForScore(score, prompt.hintUsed);
-    const xp = xpForScore(score);
     const result = deps.learning.recordAnswerTx({
       guildId: prompt.guildId,
       userId: prompt.userId,
       itemId: item.id,
       mode: 'interview',
-      outcome: outcomeForScore(score),
+      source: 'interview',
+      score,
       hintUsed: prompt.hintUsed,
       responseMs,
       answerText: graded.kind === 'answer' ? graded.answerText : null,
-      rating,
-      ...(xp > 0 ? { xp: { amount: xp, source: 'interview' as const, ref: item.id, oncePerDay: true } } : {}),
-    });
-    if (!result.ok) throw new UserError('interview.error.alreadyAnswered');
-    recorded = { attemptId: 0, rating: result.rating, xpAwarded: result.xpAwarded, nextReviewAt: result.dueAt };
+    }, options.now);
+    if (!result.ok || !result.card) throw new UserError('interview.error.alreadyAnswered');
+    recorded = { attemptId: 0, rating: result.card.rating, xpAwarded: result.xpAwarded, nextReviewAt: result.card.dueAt };
   }
 
   const structure = graded.kind === 'answer' ? graded.result.structure : graded.kind === 'follow-up' ? graded.structure : null;

@@ -2,6 +2,7 @@ import type { Content } from '../../content/load-content.ts';
 import type { InterviewPromptRow, InterviewRepository } from '../../db/interview/interview-repository.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { InterviewItem, LocalizedText } from '../../domain/content/items.ts';
+import { answerMaxChars } from '../../domain/limits.ts';
 import { nextFollowUpIndex, pickQuestion } from '../../domain/interview/pick-question.ts';
 import { preparePhrases } from '../../domain/interview/phrase-match.ts';
 import { scoreAnswer } from '../../domain/interview/score-answer.ts';
@@ -12,7 +13,6 @@ import { createMockInterviews } from './interview-mock.ts';
 import { questionView } from './interview-question-view.ts';
 import { recordAttemptTx } from './interview-record.ts';
 import {
-  interviewAnswerMaxChars,
   type InterviewAnswerForm, type InterviewFeedbackView, type InterviewHistoryView, type InterviewQuestionView, type InterviewSubmitResult, type InterviewTopicView, type MockStep,
 } from './interview-views.ts';
 import type { LearningService } from '../learning/learning-service.ts';
@@ -219,6 +219,6 @@ export type InterviewService = ReturnType<typeof createInterviewService>;
 
 function invalidAnswer(reason: 'empty' | 'too-long'): UserError {
   return reason === 'too-long'
-    ? new UserError('interview.error.tooLong', { max: interviewAnswerMaxChars })
+    ? new UserError('interview.error.tooLong', { max: answerMaxChars })
     : new UserError('interview.error.empty');
 }

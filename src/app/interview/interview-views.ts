@@ -8,9 +8,6 @@ import type { ReviewRating } from '../../domain/scheduler/fsrs-scheduler.ts';
  * given in both languages; the front end picks the reader's.
  */
 
-/** Longest answer accepted, in characters (the modal allows exactly this much). */
-export const interviewAnswerMaxChars = 4000;
-
 export type InterviewQuestionView = {
   readonly promptId: number;
   readonly itemId: string;

@@ -1,7 +1,7 @@
 import type { LearningRepository } from '../../db/learning/learning-repository.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { periodKey, studyDay } from '../../domain/study-day.ts';
-import { cappedAmount, type XpSource } from '../../domain/xp.ts';
+import { cappedAmount, type XpSource } from '../../domain/learning/rewards.ts';
 
 export type XpAward = { guildId: string; userId: string; amount: number; source: XpSource; ref: string; oncePerDay?: boolean };
 

@@ -15,9 +15,6 @@ import { UserError } from '../user-error.ts';
 /** A post still "posting" after this long was cut off by a restart and is sent again. */
 const stuckPostAfterMs = 60_000;
 
-/** XP for answering the daily question (the ledger caps the source at one award a day). */
-export const dailyXp = 15;
-
 export type DailyPostView = {
   postId: number;
   guildId: string;
@@ -168,12 +165,12 @@ export function createDailyService(deps: { repo: DailyRepository; learning: Lear
           : input.answer.type === 'pick' ? String(input.answer.indexes[0]) : input.answer.type === 'true-false' ? String(input.answer.value) : '';
         repo.insertAnswer({ postId: post.id, userId: input.userId, atMs: now.getTime(), outcome, answerText: text });
         const recorded = learning.recordAnswerTx({
-          guildId: post.guildId, userId: input.userId, itemId: post.itemId, mode: 'daily', outcome, hintUsed: false,
-          responseMs: null, answerText: text, xp: { amount: dailyXp, source: 'daily', ref: `daily:${post.id}` },
-        });
+          guildId: post.guildId, userId: input.userId, itemId: post.itemId, mode: 'daily', source: 'daily', outcome,
+          responseMs: null, answerText: text, ref: `daily:${post.id}`,
+        }, now);
         return {
           outcome, expected: evaluation.expected, explanation: item.explanation,
-          xpAwarded: recorded.ok ? recorded.xpAwarded : 0, streak: recorded.ok ? recorded.streak.current : 0,
+          xpAwarded: recorded.ok ? recorded.xpAwarded : 0, streak: recorded.ok ? (recorded.streak?.current ?? 0) : 0,
           post: viewOf(post)!,
         };
       });

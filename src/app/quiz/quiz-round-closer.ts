@@ -7,16 +7,15 @@ import { presentItem, type QuestionView } from '../../domain/review/present.ts';
 import { hashSeed } from '../../domain/random.ts';
 import type { LearningService } from '../learning/learning-service.ts';
 import type { QuizFinalView, QuizQuestionView, RoundResultView } from './quiz-views.ts';
-import type { XpService } from '../learning/xp-service.ts';
 
-type Deps = { repo: QuizRepository; learning: LearningService; xp: XpService; content: Content; activeChannels: Set<string> };
+type Deps = { repo: QuizRepository; learning: LearningService; content: Content; activeChannels: Set<string> };
 
 /**
  * The writes that end things: closing a round, feeding its participants into learning, and
  * finishing a quiz. Each is guarded by a conditional update, so it happens once. Call inside a transaction.
  */
 export function createQuizRoundCloser(deps: Deps) {
-  const { repo, learning, xp, content, activeChannels } = deps;
+  const { repo, learning, content, activeChannels } = deps;
 
   const deckTitle = (itemId: string): LocalizedText | null =>
     content.decks.find((deck) => itemId.startsWith(`${deck.id}.`))?.title ?? null;
@@ -57,13 +56,9 @@ export function createQuizRoundCloser(deps: Deps) {
     const members = memberResults(round);
     for (const member of members) {
       learning.recordAnswerTx({
-        guildId: quiz.guildId, userId: member.userId, itemId: round.itemId, mode: 'quiz', outcome: member.outcome,
-        hintUsed: member.hintUsed, responseMs: member.responseMs, answerText: member.answerText,
-        xp: { amount: member.answerXp, source: 'quiz', ref },
-      });
-      if (member.winXp > 0) {
-        xp.awardTx({ guildId: quiz.guildId, userId: member.userId, amount: member.winXp, source: 'quiz', ref: `${ref}:win` });
-      }
+        guildId: quiz.guildId, userId: member.userId, itemId: round.itemId, mode: 'quiz', source: 'quiz', outcome: member.outcome,
+        hintUsed: member.hintUsed, responseMs: member.responseMs, answerText: member.answerText, ref, won: member.won,
+      }, now);
     }
     return members.length;
   };

@@ -6,10 +6,9 @@ import type { Item, LocalizedText } from '../../domain/content/items.ts';
 import { evaluateAnswer, type ReviewAnswer } from '../../domain/review/evaluate.ts';
 import { directionFor, presentItem, type QuestionView } from '../../domain/review/present.ts';
 import { hashSeed } from '../../domain/random.ts';
-import type { Outcome } from '../../domain/scheduler/rating.ts';
+import type { Outcome } from '../../domain/learning/rewards.ts';
+import { answerMaxChars } from '../../domain/limits.ts';
 import { studyDay } from '../../domain/study-day.ts';
-import { ratingForScore, xpForScore } from '../../domain/interview/rating.ts';
-import { reviewXp } from '../../domain/xp.ts';
 import type { LearningService } from '../learning/learning-service.ts';
 import { UserError } from '../user-error.ts';
 
@@ -157,22 +156,23 @@ export function createReviewService(deps: {
         const row = sessionFor(sessionId, version, userId, 'question');
         const item = itemOf(row.itemId!);
         const evaluation = evaluateAnswer(item, viewOf(row), answer);
-        if (!evaluation.valid) throw new UserError(`review.invalid.${evaluation.reason}`);
+        if (!evaluation.valid) throw new UserError(`review.invalid.${evaluation.reason}`, { max: answerMaxChars });
         const score = evaluation.score ?? null;
-        const recorded = learning.recordAnswerTx({
-          guildId: row.guildId, userId, itemId: item.id, mode: 'review', outcome: evaluation.outcome, hintUsed: row.hintUsed,
+        const shown = {
+          guildId: row.guildId, userId, itemId: item.id, mode: 'review' as const, hintUsed: row.hintUsed,
           responseMs: now.getTime() - row.shownAtMs, answerText, expectedReps: row.expectedReps,
-          ...(item.kind === 'interview'
-            ? { rating: ratingForScore(score, row.hintUsed), xp: { amount: xpForScore(score), source: 'interview' as const, ref: item.id, oncePerDay: true } }
-            : { xp: { amount: reviewXp[evaluation.outcome], source: 'review' as const, ref: item.id } }),
-        });
-        if (!recorded.ok) throw new UserError('review.stale');
+        };
+        const recorded = learning.recordAnswerTx(
+          item.kind === 'interview' ? { ...shown, source: 'interview', score } : { ...shown, source: 'review', outcome: evaluation.outcome },
+          now,
+        );
+        if (!recorded.ok || !recorded.card) throw new UserError('review.stale');
         const accepted = evaluation.outcome === 'correct' || evaluation.outcome === 'close';
         const progress = { reviewed: row.reviewed + 1, correct: row.correct + (accepted ? 1 : 0), xpEarned: row.xpEarned + recorded.xpAwarded };
         repo.updateSession(row.id, { phase: 'answered', version: row.version + 1, ...progress });
         return {
           type: 'feedback', sessionId, version: row.version + 1, outcome: evaluation.outcome, expected: evaluation.expected, answerText, score,
-          explanation: item.explanation, source: item.source, xpAwarded: recorded.xpAwarded, leechNow: recorded.leechNow, dueAt: recorded.dueAt, progress,
+          explanation: item.explanation, source: item.source, xpAwarded: recorded.xpAwarded, leechNow: recorded.card.leechNow, dueAt: recorded.card.dueAt, progress,
         };
       });
     },

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { CardMemory } from '../../domain/scheduler/fsrs-scheduler.ts';
 import type { Streak } from '../../domain/streak.ts';
-import type { XpSource } from '../../domain/xp.ts';
+import type { XpSource } from '../../domain/learning/rewards.ts';
 import type { Db } from '../open-database.ts';
 import { cards, reviewLogs, streaks, xpEvents, xpTotals } from '../schema/index.ts';
 

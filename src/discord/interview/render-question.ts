@@ -1,5 +1,6 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, ModalBuilder, TextInputBuilder, TextInputStyle } from 'discord.js';
-import { interviewAnswerMaxChars, type InterviewAnswerForm, type InterviewQuestionView } from '../../app/interview/interview-views.ts';
+import type { InterviewAnswerForm, InterviewQuestionView } from '../../app/interview/interview-views.ts';
+import { answerMaxChars, discordLimits } from '../../domain/limits.ts';
 import type { LocalizedText } from '../../domain/content/items.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { brandColor, clip, relativeTime } from '../format.ts';
@@ -12,12 +13,12 @@ const button = (id: string, label: string, style = ButtonStyle.Secondary) =>
 export function renderQuestion(view: InterviewQuestionView, locale: Locale) {
   const lines = [`**${view.text[locale]}**`];
   if (view.followUpOf) lines.push(t(locale, 'interview.followUp.of', { question: view.followUpOf[locale] }));
-  lines.push('', t(locale, 'interview.question.howTo', { max: interviewAnswerMaxChars }));
+  lines.push('', t(locale, 'interview.question.howTo', { max: answerMaxChars }));
   if (view.isPublic) lines.push('', t(locale, 'interview.question.public', { user: `<@${view.askedBy}>` }));
   const embed = new EmbedBuilder()
     .setColor(brandColor)
     .setTitle(t(locale, view.followUpOf ? 'interview.followUp.title' : 'interview.question.title'))
-    .setDescription(clip(lines.join('\n'), 4000))
+    .setDescription(clip(lines.join('\n'), discordLimits.embedDescription))
     .setFooter({ text: t(locale, 'interview.question.topic', { topic: view.topic }) });
   const buttons = [button(interviewId('ans', view.promptId), t(locale, 'interview.button.answer'), ButtonStyle.Primary)];
   if (!view.followUpOf) buttons.push(button(interviewId('hint', view.promptId), t(locale, 'interview.button.hint')));
@@ -34,7 +35,7 @@ export function renderMockQuestion(view: InterviewQuestionView, locale: Locale, 
   const embed = new EmbedBuilder()
     .setColor(brandColor)
     .setTitle(t(locale, 'interview.mock.title', { n: mock.position + 1, count: mock.count }))
-    .setDescription(clip(lines.join('\n'), 4000))
+    .setDescription(clip(lines.join('\n'), discordLimits.embedDescription))
     .setFooter({ text: t(locale, 'interview.mock.footer') });
   const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
     button(interviewId('ans', view.promptId), t(locale, 'interview.button.answer'), ButtonStyle.Primary),
@@ -50,7 +51,7 @@ export function renderAnswerModal(form: InterviewAnswerForm, locale: Locale) {
     .setLabel(clip(t(locale, 'interview.modal.label'), 45))
     .setStyle(TextInputStyle.Paragraph)
     .setMinLength(1)
-    .setMaxLength(interviewAnswerMaxChars)
+    .setMaxLength(answerMaxChars)
     .setRequired(true)
     .setPlaceholder(clip(t(locale, 'interview.modal.placeholder'), 100));
   return new ModalBuilder()
@@ -62,7 +63,7 @@ export function renderAnswerModal(form: InterviewAnswerForm, locale: Locale) {
 /** The hint: the labels of the key points only, never the phrases that score them. */
 export function renderHint(labels: readonly LocalizedText[], locale: Locale) {
   const description = labels.length === 0 ? t(locale, 'interview.hint.none') : labels.map((label) => `• ${label[locale]}`).join('\n');
-  const embed = new EmbedBuilder().setColor(brandColor).setTitle(t(locale, 'interview.hint.title')).setDescription(clip(description, 4000));
+  const embed = new EmbedBuilder().setColor(brandColor).setTitle(t(locale, 'interview.hint.title')).setDescription(clip(description, discordLimits.embedDescription));
   if (labels.length > 0) embed.setFooter({ text: t(locale, 'interview.hint.footer') });
   return { embeds: [embed], allowedMentions: { parse: [] } };
 }

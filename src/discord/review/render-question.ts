@@ -3,6 +3,7 @@ import type { ReviewScreen } from '../../app/review/review-service.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { brandColor, clip } from '../format.ts';
 import { reviewId } from './review-ids.ts';
+import { discordLimits } from '../../domain/limits.ts';
 
 type QuestionScreen = Extract<ReviewScreen, { type: 'question' }>;
 const letters = ['A', 'B', 'C', 'D', 'E', 'F'];
@@ -36,12 +37,12 @@ export function renderQuestion(screen: QuestionScreen, locale: Locale, orderPick
   const embed = new EmbedBuilder()
     .setColor(brandColor)
     .setTitle(t(locale, screen.isNew ? 'review.title.new' : 'review.title.due'))
-    .setDescription(clip(lines.join('\n'), 4000))
+    .setDescription(clip(lines.join('\n'), discordLimits.embedDescription))
     .setFooter({ text: t(locale, 'review.progress', { reviewed: progress.reviewed, correct: progress.correct, xp: progress.xpEarned }) });
 
   const rows: ActionRowBuilder<ButtonBuilder | StringSelectMenuBuilder>[] = [];
   const button = (id: string, label: string, style = ButtonStyle.Secondary) =>
-    new ButtonBuilder().setCustomId(id).setLabel(clip(label, 80)).setStyle(style);
+    new ButtonBuilder().setCustomId(id).setLabel(clip(label, discordLimits.buttonLabel)).setStyle(style);
   if (view.style === 'pick-one') {
     rows.push(new ActionRowBuilder<ButtonBuilder>().addComponents(
       view.options.map((option, i) => button(reviewId('pick', sessionId, version, String(option.index)), letters[i]!, ButtonStyle.Primary)),
@@ -53,7 +54,7 @@ export function renderQuestion(screen: QuestionScreen, locale: Locale, orderPick
         .setPlaceholder(t(locale, 'review.select.placeholder'))
         .setMinValues(1)
         .setMaxValues(view.options.length)
-        .addOptions(view.options.map((option, i) => ({ label: clip(`${letters[i]}. ${option.text[locale]}`, 100), value: String(option.index) }))),
+        .addOptions(view.options.map((option, i) => ({ label: clip(`${letters[i]}. ${option.text[locale]}`, discordLimits.selectOptionLabel), value: String(option.index) }))),
     ));
   } else if (view.style === 'true-false') {
     rows.push(new ActionRowBuilder<ButtonBuilder>().addComponents(

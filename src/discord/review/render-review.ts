@@ -4,6 +4,7 @@ import { t, type Locale } from '../../i18n/index.ts';
 import { brandColor, clip, failureColor, quoteUserText, relativeTime, successColor } from '../format.ts';
 import { renderQuestion } from './render-question.ts';
 import { reviewId } from './review-ids.ts';
+import { discordLimits } from '../../domain/limits.ts';
 
 /** Any review screen → message payload (embeds + components), in the reader's language. */
 export function renderReviewScreen(screen: ReviewScreen, locale: Locale) {
@@ -23,13 +24,13 @@ function renderFeedback(screen: Extract<ReviewScreen, { type: 'feedback' }>, loc
   const accepted = screen.outcome === 'correct' || screen.outcome === 'close';
   const title = screen.score === null ? t(locale, `review.feedback.${screen.outcome}`) : t(locale, 'review.feedback.score', { score: screen.score });
   // A model answer is long: it goes behind a spoiler so the learner can compare at their own pace.
-  const expected = screen.score === null ? clip(screen.expected[locale], 1000) : `||${clip(screen.expected[locale], 1000)}||`;
+  const expected = screen.score === null ? clip(screen.expected[locale], discordLimits.embedFieldValue) : `||${clip(screen.expected[locale], discordLimits.embedFieldValue - 4)}||`;
   const embed = new EmbedBuilder()
     .setColor(accepted ? successColor : failureColor)
     .setTitle(title)
     .addFields({ name: t(locale, screen.score === null ? 'review.feedback.expected' : 'review.feedback.modelAnswer'), value: expected });
   if (screen.answerText !== null) embed.addFields({ name: t(locale, 'review.feedback.yourAnswer'), value: quoteUserText(screen.answerText) });
-  embed.addFields({ name: t(locale, 'review.feedback.explanation'), value: clip(screen.explanation[locale], 1000) });
+  embed.addFields({ name: t(locale, 'review.feedback.explanation'), value: clip(screen.explanation[locale], discordLimits.embedFieldValue) });
   const notes = [
     t(locale, 'review.feedback.source', { source: screen.source }),
     `${t(locale, 'review.feedback.next', { due: relativeTime(screen.dueAt) })} · ${t(locale, 'review.feedback.xp', { xp: screen.xpAwarded })}`,

@@ -1,5 +1,6 @@
 import { ActionRowBuilder, ModalBuilder, TextInputBuilder, TextInputStyle } from 'discord.js';
 import type { ReviewScreen } from '../../app/review/review-service.ts';
+import { answerMaxChars } from '../../domain/limits.ts';
 import type { ReviewAnswer } from '../../domain/review/evaluate.ts';
 import { componentHandler, type ComponentInteraction, type HandlerContext } from '../command.ts';
 import { renderQuestion } from './render-question.ts';
@@ -7,7 +8,6 @@ import { renderReviewScreen } from './render-review.ts';
 import { parseReviewId, reviewId, reviewPrefix, type ReviewClick } from './review-ids.ts';
 
 const answerFieldId = 'answer';
-const maxTypedChars = 4000;
 
 /** Buttons, selects and the answer modal of a /review session. */
 export const reviewComponents = componentHandler<ReviewClick>({
@@ -75,7 +75,7 @@ function answerModal(click: ReviewClick, ctx: HandlerContext, style: TextInputSt
     .setLabel(ctx.t('review.modal.label'))
     .setPlaceholder(ctx.t('review.modal.placeholder'))
     .setStyle(style)
-    .setMaxLength(maxTypedChars)
+    .setMaxLength(answerMaxChars)
     .setRequired(true);
   return new ModalBuilder()
     .setCustomId(reviewId('typed', click.sessionId, click.version))

@@ -1,6 +1,6 @@
 import { canonicalCommand, parseDockerCommand } from '../lab/index.ts';
 import type { GradeResult } from './grade-typed.ts';
-import { maxAnswerLength } from './grade-typed.ts';
+import { answerMaxChars } from '../limits.ts';
 
 /** The meaning of a command as a stable text: equal texts do the same thing. */
 export type CanonicalCommand = string;
@@ -50,7 +50,7 @@ export function gradeCommand(
   canonicalize: CommandCanonicalizer = labCanonicalizer,
 ): GradeResult {
   if (typeof input !== 'string') return { verdict: 'invalid', reason: 'empty' };
-  if (input.length > maxAnswerLength * 2 || Array.from(input).length > maxAnswerLength) {
+  if (input.length > answerMaxChars * 2 || Array.from(input).length > answerMaxChars) {
     return { verdict: 'invalid', reason: 'too-long' };
   }
   const typed = cleanCommand(input);

@@ -1,4 +1,5 @@
 import { disassemble } from 'es-hangul';
+import { answerMaxChars } from '../limits.ts';
 import { editDistance } from './edit-distance.ts';
 import { normalizeAnswer } from './normalize.ts';
 
@@ -11,9 +12,6 @@ export type GradeResult =
   | { readonly verdict: 'close'; readonly matched: string }
   | { readonly verdict: 'incorrect' }
   | { readonly verdict: 'invalid'; readonly reason: 'empty' | 'too-long' };
-
-/** Longest answer looked at, in characters (code points); anything longer is `invalid`. */
-export const maxAnswerLength = 4_000;
 
 /*
  * Typo tolerance. The "size" of an answer is its letters and digits with each Hangul syllable
@@ -73,7 +71,7 @@ function typoDistance(input: Prepared, answer: Prepared): number | undefined {
 export function gradeTyped(input: string, accepted: readonly string[]): GradeResult {
   if (typeof input !== 'string') return { verdict: 'invalid', reason: 'empty' };
   // Checked before any work: the UTF-16 length bounds the code-point count from above and below.
-  if (input.length > maxAnswerLength * 2 || Array.from(input).length > maxAnswerLength) {
+  if (input.length > answerMaxChars * 2 || Array.from(input).length > answerMaxChars) {
     return { verdict: 'invalid', reason: 'too-long' };
   }
   const typed = prepare(input);

@@ -1,5 +1,5 @@
 import type { InterviewItem, LocalizedText } from '../content/items.ts';
-import { goodScore } from './rating.ts';
+import { goodScore } from '../learning/rewards.ts';
 import type { LengthVerdict } from './structure.ts';
 
 /** What is kept of one answered (or skipped) question, enough to rebuild a report later. */

@@ -1,5 +1,5 @@
 import type { InterviewItem } from '../content/items.ts';
-import { maxAnswerLength } from '../grading/grade-typed.ts';
+import { answerMaxChars } from '../limits.ts';
 import { firstMatch, prepareText, preparePhrases, type PreparedPhrase } from './phrase-match.ts';
 import { checkStructure, type StructureCheck } from './structure.ts';
 
@@ -63,7 +63,7 @@ function prepareRubric(item: InterviewItem): PreparedRubric {
  * (nothing but spaces or invisible characters) and input over 4,000 characters are `ok: false`.
  */
 export function scoreAnswer(item: InterviewItem, answer: string): ScoreOutcome {
-  if (Array.from(answer).length > maxAnswerLength) return { ok: false, reason: 'too-long' };
+  if (Array.from(answer).length > answerMaxChars) return { ok: false, reason: 'too-long' };
   const text = prepareText(answer);
   if (text.compact === '') return { ok: false, reason: 'empty' };
 

@@ -1,10 +1,7 @@
 import { roundWinner } from './round.ts';
 import { isAccepted, type AnswerOutcome, type QuizRound } from './types.ts';
 
-/** XP of a quiz round (issue #5): the winner's bonus comes on top of the correct-answer XP. */
-export const quizXp = { win: 20, correct: 10, participation: 2 } as const;
-
-/** What one member's round means for their card and XP. */
+/** What one member's round means for their card and XP (the rewards module turns it into XP). */
 export type MemberRoundResult = {
   readonly userId: string;
   /** The accepted answer if there is one, otherwise the member's last guess. */
@@ -12,10 +9,8 @@ export type MemberRoundResult = {
   readonly hintUsed: boolean;
   readonly responseMs: number;
   readonly answerText: string;
-  /** +10 for an accepted answer, +2 for taking part. */
-  readonly answerXp: number;
-  /** +20 for the round's winner, 0 otherwise. */
-  readonly winXp: number;
+  /** True for the round's winner (race mode's first right answer). */
+  readonly won: boolean;
 };
 
 /**
@@ -33,15 +28,13 @@ export function memberResults(round: QuizRound): MemberRoundResult[] {
   }
   return order.map((userId) => {
     const answer = chosen.get(userId)!;
-    const accepted = isAccepted(answer.outcome);
     return {
       userId,
       outcome: answer.outcome,
       hintUsed: answer.hinted,
       responseMs: answer.atMs - round.openedAtMs,
       answerText: answer.text,
-      answerXp: accepted ? quizXp.correct : quizXp.participation,
-      winXp: winner?.userId === userId ? quizXp.win : 0,
+      won: winner?.userId === userId,
     };
   });
 }

@@ -3,9 +3,8 @@ import type { Item, LocalizedText } from '../content/items.ts';
 import { gradeCommand } from '../grading/grade-command.ts';
 import { gradeChoice, gradeOrder, gradeTrueFalse } from '../grading/grade-objective.ts';
 import { gradeTyped } from '../grading/grade-typed.ts';
-import { outcomeForScore } from '../interview/rating.ts';
+import { outcomeForScore, type Outcome } from '../learning/rewards.ts';
 import { scoreAnswer } from '../interview/score-answer.ts';
-import type { Outcome } from '../scheduler/rating.ts';
 import type { QuestionView } from './present.ts';
 
 /** What the learner did on a question screen. */

@@ -1,0 +1,39 @@
+/*
+ * Size limits in one place: what we accept from a learner, and Discord's own message limits that
+ * every renderer respects (https://discord.com/developers/docs/resources/message,
+ * .../interactions/message-components). The stand-in enforces the same numbers.
+ */
+
+/** Longest typed answer accepted anywhere (review, daily, interview), in characters: a modal paragraph's maximum. */
+export const answerMaxChars = 4000;
+
+/** Discord's limits, in characters unless the name says otherwise. */
+export const discordLimits = {
+  messageContent: 2000,
+  embedsPerMessage: 10,
+  embedTitle: 256,
+  embedDescription: 4096,
+  embedFields: 25,
+  embedFieldName: 256,
+  embedFieldValue: 1024,
+  embedFooterText: 2048,
+  embedAuthorName: 256,
+  /** All titles, descriptions, fields, footers and author names of one message together. */
+  embedTotal: 6000,
+  actionRows: 5,
+  buttonsPerRow: 5,
+  buttonLabel: 80,
+  selectOptions: 25,
+  selectOptionLabel: 100,
+  selectOptionValue: 100,
+  selectOptionDescription: 100,
+  selectPlaceholder: 150,
+  customId: 100,
+  modalTitle: 45,
+  textInputLabel: 45,
+  textInputPlaceholder: 100,
+  textInputValue: 4000,
+  commandName: 32,
+  commandDescription: 100,
+  optionChoices: 25,
+} as const;
