@@ -1,6 +1,7 @@
 import type { Content } from '../content/load-content.ts';
 import { createLabProgressRepository } from '../db/lab/lab-repository.ts';
 import { createLeaderboardRepository } from '../db/leaderboard/leaderboard-repository.ts';
+import { createCardRepository } from '../db/learning/card-repository.ts';
 import { createLearningRepository } from '../db/learning/learning-repository.ts';
 import type { Db } from '../db/open-database.ts';
 import { createDailyRepository } from '../db/quiz/daily-repository.ts';
@@ -37,7 +38,8 @@ export function createAppServices(deps: ServiceDeps) {
   const users = createUsersRepository(deps.db);
   const learningRepo = createLearningRepository(deps.db);
   const xp = createXpService({ repo: learningRepo, clock, timeZone });
-  const learning = createLearningService({ repo: learningRepo, users, xp, clock, timeZone });
+  const cards = createCardRepository(deps.db);
+  const learning = createLearningService({ repo: learningRepo, cards, users, xp, clock, timeZone });
   return {
     clock,
     timeZone,
@@ -50,8 +52,8 @@ export function createAppServices(deps: ServiceDeps) {
     quiz: createQuizService({ repo: createQuizRepository(deps.db), learning, xp, content, clock }),
     daily: createDailyService({ repo: createDailyRepository(deps.db), learning, content, clock, timeZone }),
     lab: createLabService({
-      executor: deps.lab?.executor, exercises: deps.lab?.exercises ?? [], progress: createLabProgressRepository(deps.db), xp, clock,
+      executor: deps.lab?.executor, exercises: deps.lab?.exercises ?? [], progress: createLabProgressRepository(deps.db), answers: learning, clock,
     }),
-    review: createReviewService({ repo: createReviewRepository(deps.db), users, learning, content, clock, timeZone }),
+    review: createReviewService({ repo: createReviewRepository(deps.db), cards, users, learning, content, clock, timeZone }),
   };
 }

@@ -3,7 +3,7 @@ import type Docker from 'dockerode';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LabService } from '../../src/app/lab/lab-service.ts';
 import { createLabService } from '../../src/app/lab/lab-service.ts';
-import type { XpAward } from '../../src/app/learning/xp-service.ts';
+import type { LabStepAnswer } from '../../src/app/learning/learning-service.ts';
 import { loadLabExercises } from '../../src/content/load-labs.ts';
 import { probePage } from '../../src/lab/http-probe.ts';
 import { beforeAllWithEngine, cleanupInstance, connectTestEngine, createTestLab, testInstance } from '../helpers/docker.ts';
@@ -17,7 +17,7 @@ const exercises = loadLabExercises(join(import.meta.dirname, '../../questions/la
 const clock = { now: () => new Date('2025-03-01T10:00:00Z') };
 let docker: Docker;
 let service: LabService;
-const awards: XpAward[] = [];
+const awards: LabStepAnswer[] = [];
 
 beforeAllWithEngine(async () => {
   docker = await connectTestEngine();
@@ -27,7 +27,7 @@ beforeAllWithEngine(async () => {
     executor,
     exercises,
     progress: createInMemoryLabProgressStore(),
-    xp: { awardTx: (award) => (awards.push(award), award.amount) },
+    answers: { recordAnswerTx: (answer) => (awards.push(answer as LabStepAnswer), { ok: true, xpAwarded: (answer as LabStepAnswer).xpPerStep, card: null, streak: null }) },
     clock,
   });
 });
@@ -65,7 +65,7 @@ describe('the /lab app service on a real engine', () => {
       expect(last.progress).toMatchObject({ finished: true, completedSteps: 6 });
     }
     expect(awards.filter((a) => a.userId === minji).map((a) => a.ref)).toEqual(exercises.find((e) => e.id === 'practice-3-apache')!.steps.map((s) => `practice-3-apache.${s.id}`));
-    expect(awards.every((a) => a.source === 'lab' && a.amount === 5)).toBe(true);
+    expect(awards.every((a) => a.source === 'lab' && a.xpPerStep === 5)).toBe(true);
   });
 
   it('practice 6: image rm fails while the container exists and succeeds after rm', async () => {
@@ -110,7 +110,7 @@ describe('the /lab app service on a real engine', () => {
   });
 
   it('says labs are unavailable when no engine is configured, without touching anything', async () => {
-    const offline = createLabService({ executor: undefined, exercises, progress: createInMemoryLabProgressStore(), xp: { awardTx: () => 0 }, clock });
+    const offline = createLabService({ executor: undefined, exercises, progress: createInMemoryLabProgressStore(), answers: { recordAnswerTx: () => ({ ok: true, xpAwarded: 0, card: null, streak: null }) }, clock });
     expect(offline.available).toBe(false);
     expect(await offline.run(guildId, minji, 'docker ps')).toEqual({ type: 'unavailable' });
     expect(offline.start(guildId, minji, 'practice-3-apache')).toEqual({ type: 'unavailable' });

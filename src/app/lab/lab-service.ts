@@ -6,7 +6,7 @@ import { LabEngineUnavailableError } from '../../lab/lab-driver.ts';
 import type { LabExecutor } from '../../lab/lab-executor.ts';
 import type { LabDenial, LabRunResult, LabStatus } from '../../lab/lab-executor-types.ts';
 import type { LabProgressRecord, LabProgressStore } from './lab-progress-store.ts';
-import type { XpAward } from '../learning/xp-service.ts';
+import type { LearningService } from '../learning/learning-service.ts';
 
 /** Failed Check presses on one step before its Solution is shown. */
 export const solutionAfterFailedChecks = 3;
@@ -16,7 +16,8 @@ export type LabServiceDeps = {
   readonly executor: LabExecutor | undefined;
   readonly exercises: readonly LabExercise[];
   readonly progress: LabProgressStore;
-  readonly xp: { awardTx(award: XpAward, now?: Date): number };
+  /** The answer pipeline (`LearningService.recordAnswerTx`): a completed step is recorded like any graded answer. */
+  readonly answers: Pick<LearningService, 'recordAnswerTx'>;
   readonly clock: Clock;
 };
 
@@ -95,7 +96,9 @@ export function createLabService(deps: LabServiceDeps) {
       let xpAwarded = 0;
       for (let index = current.completedSteps; index < outcome.completedSteps; index++) {
         if (index < current.bestSteps) continue;
-        xpAwarded += deps.xp.awardTx({ guildId, userId, amount: exercise.xpPerStep, source: 'lab', ref: `${exercise.id}.${exercise.steps[index]!.id}` }, now);
+        const step = { guildId, userId, source: 'lab' as const, ref: `${exercise.id}.${exercise.steps[index]!.id}`, xpPerStep: exercise.xpPerStep };
+        const recorded = deps.answers.recordAnswerTx(step, now);
+        if (recorded.ok) xpAwarded += recorded.xpAwarded;
       }
       const advanced = outcome.completedSteps > current.completedSteps;
       const failedChecks = advanced ? 0 : current.failedChecks + (explicit && outcome.blocked ? 1 : 0);

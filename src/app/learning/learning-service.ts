@@ -1,4 +1,5 @@
-import type { LearningRepository, StoredCard } from '../../db/learning/learning-repository.ts';
+import type { CardRepository, StoredCard } from '../../db/learning/card-repository.ts';
+import type { LearningRepository } from '../../db/learning/learning-repository.ts';
 import type { UsersRepository } from '../../db/users/users-repository.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { answerMaxChars } from '../../domain/limits.ts';
@@ -39,12 +40,13 @@ export type AnswerResult =
  */
 export function createLearningService(deps: {
   repo: LearningRepository;
+  cards: CardRepository;
   users: UsersRepository;
   xp: XpService;
   clock: Clock;
   timeZone: string;
 }) {
-  const { repo, users, xp, clock, timeZone } = deps;
+  const { repo, cards, users, xp, clock, timeZone } = deps;
 
   /** The one stale rule: an answer counts only for the card state its question was shown for. */
   const isStale = (input: CardAnswer, reps: number | undefined) => input.expectedReps !== undefined && (reps ?? 0) !== input.expectedReps;
@@ -59,9 +61,9 @@ export function createLearningService(deps: {
     let cardId: number;
     if (existing) {
       cardId = existing.id;
-      repo.updateCard(cardId, after, ratingNumber(rating), leech);
+      cards.updateCard(cardId, after, ratingNumber(rating), leech);
     } else {
-      cardId = repo.insertCard({
+      cardId = cards.insertCard({
         ...after, userId: input.userId, itemId: input.itemId, deckId: deckOf(input.itemId),
         leech, lastRating: ratingNumber(rating), introducedDay: day,
       });
@@ -79,7 +81,7 @@ export function createLearningService(deps: {
 
   /** Records one answer inside the caller's transaction, at the caller's `now`. */
   const recordAnswerTx = (input: AnswerInput, now: Date): AnswerResult => {
-    const existing = input.source === 'lab' ? undefined : repo.cardFor(input.userId, input.itemId);
+    const existing = input.source === 'lab' ? undefined : cards.cardFor(input.userId, input.itemId);
     if (input.source !== 'lab' && isStale(input, existing?.reps)) return { ok: false, reason: 'stale' };
     const day = studyDay(now, timeZone);
     const reward = rewardFor(input);

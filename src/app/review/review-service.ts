@@ -1,5 +1,6 @@
 import type { Content } from '../../content/load-content.ts';
-import type { ReviewRepository, ReviewSessionRow } from '../../db/review/review-repository.ts';
+import type { CardRepository } from '../../db/learning/card-repository.ts';
+import type { ReviewRepository, ReviewSession } from '../../db/review/review-repository.ts';
 import type { UsersRepository } from '../../db/users/users-repository.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { Item, LocalizedText } from '../../domain/content/items.ts';
@@ -33,13 +34,14 @@ const mistakeWindowMs = 7 * 86_400_000;
  */
 export function createReviewService(deps: {
   repo: ReviewRepository;
+  cards: CardRepository;
   users: UsersRepository;
   learning: LearningService;
   content: Content;
   clock: Clock;
   timeZone: string;
 }) {
-  const { repo, users, learning, content, clock, timeZone } = deps;
+  const { repo, cards, users, learning, content, clock, timeZone } = deps;
   const deckItems = (itemId: string) => content.decks.find((deck) => itemId.startsWith(`${deck.id}.`))?.items ?? [];
   const itemOf = (itemId: string): Item => {
     const item = content.items.get(itemId);
@@ -48,22 +50,22 @@ export function createReviewService(deps: {
   };
   // Interview questions come back here once /interview has introduced them; new ones start there.
   const deckFilter = (deckId: string | null) => (deckId ? [deckId] : content.decks.map((deck) => deck.id));
-  const progressOf = (row: ReviewSessionRow): Progress => ({ reviewed: row.reviewed, correct: row.correct, xpEarned: row.xpEarned });
-  const viewOf = (row: ReviewSessionRow): QuestionView =>
+  const progressOf = (row: ReviewSession): Progress => ({ reviewed: row.reviewed, correct: row.correct, xpEarned: row.xpEarned });
+  const viewOf = (row: ReviewSession): QuestionView =>
     presentItem(itemOf(row.itemId!), deckItems(row.itemId!), row.direction, hashSeed(`${row.id}:${row.expectedReps}`));
 
   /** Picks the next item: due cards, then new items within the guild's daily limit. */
-  const pickNext = (row: Pick<ReviewSessionRow, 'userId' | 'guildId' | 'deckId' | 'mode' | 'askedJson'>, now: Date) => {
-    const asked = JSON.parse(row.askedJson) as string[];
+  const pickNext = (row: Pick<ReviewSession, 'userId' | 'guildId' | 'deckId' | 'mode' | 'asked'>, now: Date) => {
+    const { asked } = row;
     const decks = deckFilter(row.deckId);
     if (row.mode === 'mistakes') {
-      const card = repo.recentMistake(row.userId, now.getTime() - mistakeWindowMs, decks, asked);
+      const card = cards.recentMistake(row.userId, now.getTime() - mistakeWindowMs, decks, asked);
       return card && content.items.has(card.itemId) ? { itemId: card.itemId, reps: card.reps, isNew: false } : null;
     }
-    const due = repo.firstDueCard(row.userId, now.getTime(), decks, []);
+    const due = cards.firstDueCard(row.userId, now.getTime(), decks, []);
     if (due && content.items.has(due.itemId)) return { itemId: due.itemId, reps: due.reps, isNew: false };
     if (newLimitReached(row.userId, row.guildId, now)) return null;
-    const known = repo.knownItemIds(row.userId);
+    const known = cards.knownItemIds(row.userId);
     for (const deckId of decks) {
       const deck = content.decks.find((candidate) => candidate.id === deckId);
       const fresh = deck?.items.find((item) => item.kind !== 'interview' && !known.has(item.id) && !asked.includes(item.id));
@@ -73,33 +75,33 @@ export function createReviewService(deps: {
   };
 
   const newLimitReached = (userId: string, guildId: string, now: Date) =>
-    repo.introducedOn(userId, studyDay(now, timeZone)) >= users.guildSettings(guildId).newCardsPerDay;
+    cards.introducedOn(userId, studyDay(now, timeZone)) >= users.guildSettings(guildId).newCardsPerDay;
 
   const emptyScreen = (userId: string, guildId: string, deckId: string | null, mode: ReviewMode, now: Date): ReviewScreen => {
-    const nextDueMs = repo.nextDueMs(userId, deckFilter(deckId));
+    const nextDueMs = cards.nextDueMs(userId, deckFilter(deckId));
     return { type: 'empty', mode, nextDueAt: nextDueMs === null ? null : new Date(nextDueMs), newLimitReached: newLimitReached(userId, guildId, now) };
   };
 
-  const showNext = (row: ReviewSessionRow, now: Date): ReviewScreen => {
+  const showNext = (row: ReviewSession, now: Date): ReviewScreen => {
     const next = pickNext(row, now);
     if (!next) {
       repo.updateSession(row.id, { phase: 'done', version: row.version + 1 });
       return summaryOf(row, false);
     }
-    const asked = [...(JSON.parse(row.askedJson) as string[]), next.itemId];
+    const asked = [...row.asked, next.itemId];
     const item = itemOf(next.itemId);
     const patch = {
       phase: 'question' as const, version: row.version + 1, itemId: next.itemId, expectedReps: next.reps, hintUsed: false,
-      direction: directionFor(item, deckItems(next.itemId), next.reps), shownAtMs: now.getTime(), askedJson: JSON.stringify(asked),
+      direction: directionFor(item, deckItems(next.itemId), next.reps), shownAtMs: now.getTime(), asked,
     };
     repo.updateSession(row.id, patch);
     const updated = { ...row, ...patch };
     return { type: 'question', sessionId: row.id, version: updated.version, view: viewOf(updated), hintShown: false, isNew: next.isNew, progress: progressOf(row) };
   };
 
-  const summaryOf = (row: ReviewSessionRow, stopped: boolean): ReviewScreen => {
+  const summaryOf = (row: ReviewSession, stopped: boolean): ReviewScreen => {
     const now = clock.now();
-    const nextDueMs = repo.nextDueMs(row.userId, deckFilter(row.deckId));
+    const nextDueMs = cards.nextDueMs(row.userId, deckFilter(row.deckId));
     const streak = learning.streakOf(row.guildId, row.userId);
     return {
       type: 'summary', progress: progressOf(row), streak, stopped, newLimitReached: newLimitReached(row.userId, row.guildId, now),
@@ -108,7 +110,7 @@ export function createReviewService(deps: {
   };
 
   /** Loads a session for a click and refuses it unless it is this user's and drawn for this exact step. */
-  const sessionFor = (sessionId: number, version: number, userId: string, phase: ReviewSessionRow['phase']) => {
+  const sessionFor = (sessionId: number, version: number, userId: string, phase: ReviewSession['phase']) => {
     const row = repo.session(sessionId);
     if (!row) throw new UserError('error.staleComponent');
     if (row.userId !== userId) throw new UserError('error.notYourComponent');
@@ -130,7 +132,7 @@ export function createReviewService(deps: {
       users.ensureUser(input.userId, now.getTime());
       users.ensureGuild(input.guildId, now.getTime());
       return learning.inTransaction(() => {
-        const draft = { ...input, askedJson: '[]' };
+        const draft = { ...input, asked: [] };
         if (!pickNext(draft, now)) return emptyScreen(input.userId, input.guildId, input.deckId, input.mode, now);
         const row = repo.createSession({
           ...input, phase: 'done', version: 0, shownAtMs: now.getTime(), startedAtMs: now.getTime(),

@@ -1,43 +1,20 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { CardMemory } from '../../domain/scheduler/fsrs-scheduler.ts';
 import type { Streak } from '../../domain/streak.ts';
 import type { XpSource } from '../../domain/learning/rewards.ts';
 import type { Db } from '../open-database.ts';
-import { cards, reviewLogs, streaks, xpEvents, xpTotals } from '../schema/index.ts';
+import { reviewLogs, streaks, xpEvents, xpTotals } from '../schema/index.ts';
 
-export type StoredCard = CardMemory & {
-  id: number;
-  userId: string;
-  itemId: string;
-  deckId: string;
-  suspended: boolean;
-  leech: boolean;
-  lastRating: number | null;
-  introducedDay: number;
-};
 export type NewReviewLog = typeof reviewLogs.$inferInsert;
 export type NewXpEvent = { guildId: string; userId: string; amount: number; source: XpSource; ref: string; studyDay: number; createdAtMs: number };
 
 const p = (name: string) => sql.placeholder(name);
 
 /**
- * Cards, review logs, the XP ledger with its running totals, and streaks. The statements of the
- * answer path are prepared once: recording an answer runs about ten of them in one transaction.
+ * Review logs, the XP ledger with its running totals, and streaks (cards have their own
+ * repository). The statements of the answer path are prepared once: recording an answer runs about
+ * ten of them in one transaction.
  */
 export function createLearningRepository(db: Db) {
-  const cardByItem = db.select().from(cards).where(and(eq(cards.userId, p('userId')), eq(cards.itemId, p('itemId')))).prepare();
-  const insertCard = db.insert(cards).values({
-    userId: p('userId'), itemId: p('itemId'), deckId: p('deckId'), dueMs: p('dueMs'), stability: p('stability'),
-    difficulty: p('difficulty'), elapsedDays: p('elapsedDays'), scheduledDays: p('scheduledDays'),
-    learningSteps: p('learningSteps'), reps: p('reps'), lapses: p('lapses'), state: p('state'),
-    lastReviewMs: p('lastReviewMs'), lastRating: p('lastRating'), leech: p('leech'), introducedDay: p('introducedDay'),
-  }).returning({ id: cards.id }).prepare();
-  const updateCard = db.update(cards).set({
-    dueMs: sql`${p('dueMs')}`, stability: sql`${p('stability')}`, difficulty: sql`${p('difficulty')}`,
-    elapsedDays: sql`${p('elapsedDays')}`, scheduledDays: sql`${p('scheduledDays')}`, learningSteps: sql`${p('learningSteps')}`,
-    reps: sql`${p('reps')}`, lapses: sql`${p('lapses')}`, state: sql`${p('state')}`, lastReviewMs: sql`${p('lastReviewMs')}`,
-    lastRating: sql`${p('lastRating')}`, leech: sql`${p('leech')}`,
-  }).where(eq(cards.id, p('id'))).prepare();
   const xpSourceToday = db.select({ total: sql<number>`coalesce(sum(${xpEvents.amount}), 0)`, refHits: sql<number>`coalesce(sum(${xpEvents.ref} = ${p('ref')}), 0)` })
     .from(xpEvents)
     .where(and(eq(xpEvents.guildId, p('guildId')), eq(xpEvents.userId, p('userId')), eq(xpEvents.studyDay, p('studyDay')), eq(xpEvents.source, p('source'))))
@@ -61,15 +38,6 @@ export function createLearningRepository(db: Db) {
   return {
     transaction<T>(work: () => T): T {
       return db.transaction(() => work());
-    },
-    cardFor(userId: string, itemId: string): StoredCard | undefined {
-      return cardByItem.get({ userId, itemId }) as StoredCard | undefined;
-    },
-    insertCard(card: Omit<StoredCard, 'id' | 'suspended'>): number {
-      return insertCard.get(card)!.id;
-    },
-    updateCard(id: number, memory: CardMemory, lastRating: number, leech: boolean): void {
-      updateCard.run({ id, ...memory, lastRating, leech: leech ? 1 : 0 });
     },
     insertLog(log: NewReviewLog): void {
       insertLog.run({ ...log, hintUsed: log.hintUsed ? 1 : 0 });

@@ -1,56 +1,47 @@
-import { and, asc, desc, eq, gte, inArray, lte, notInArray, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../open-database.ts';
-import { cards, reviewSessions } from '../schema/index.ts';
+import { reviewSessions } from '../schema/index.ts';
 
-export type ReviewSessionRow = typeof reviewSessions.$inferSelect;
-export type ReviewSessionPatch = Partial<Omit<ReviewSessionRow, 'id' | 'userId' | 'guildId'>>;
+/** A private /review session and the question it shows; `version` changes with every step. */
+export type ReviewSession = {
+  id: number;
+  userId: string;
+  guildId: string;
+  deckId: string | null;
+  mode: 'due' | 'mistakes';
+  phase: 'question' | 'answered' | 'done';
+  version: number;
+  itemId: string | null;
+  direction: 'forward' | 'reverse';
+  /** The card's review count when the question was shown (0 for a new card). */
+  expectedReps: number;
+  hintUsed: boolean;
+  shownAtMs: number;
+  reviewed: number;
+  correct: number;
+  xpEarned: number;
+  /** Item ids already asked in this session, so a drill does not repeat itself. */
+  asked: string[];
+  startedAtMs: number;
+};
+export type NewReviewSession = Omit<ReviewSession, 'id' | 'itemId' | 'direction' | 'expectedReps' | 'hintUsed' | 'reviewed' | 'correct' | 'xpEarned' | 'asked'>;
+export type ReviewSessionPatch = Partial<Omit<ReviewSession, 'id' | 'userId' | 'guildId'>>;
 
-/** Review sessions and the card queries that choose what to ask next. */
+type Row = typeof reviewSessions.$inferSelect;
+const toRecord = ({ askedJson, ...row }: Row): ReviewSession => ({ ...row, asked: JSON.parse(askedJson) as string[] });
+
+/** Review sessions (the cards they choose from are in the card repository). */
 export function createReviewRepository(db: Db) {
   return {
-    createSession(row: typeof reviewSessions.$inferInsert): ReviewSessionRow {
-      return db.insert(reviewSessions).values(row).returning().get();
+    createSession(session: NewReviewSession): ReviewSession {
+      return toRecord(db.insert(reviewSessions).values(session).returning().get());
     },
-    session(id: number): ReviewSessionRow | undefined {
-      return db.select().from(reviewSessions).where(eq(reviewSessions.id, id)).get();
+    session(id: number): ReviewSession | undefined {
+      const row = db.select().from(reviewSessions).where(eq(reviewSessions.id, id)).get();
+      return row && toRecord(row);
     },
-    updateSession(id: number, patch: ReviewSessionPatch): void {
-      db.update(reviewSessions).set(patch).where(eq(reviewSessions.id, id)).run();
-    },
-    /** The most overdue card, optionally within some decks and not among `exclude`. */
-    firstDueCard(userId: string, nowMs: number, deckIds: readonly string[] | null, exclude: readonly string[]) {
-      return db.select().from(cards)
-        .where(and(
-          eq(cards.userId, userId), lte(cards.dueMs, nowMs), eq(cards.suspended, false),
-          deckIds ? inArray(cards.deckId, [...deckIds]) : undefined,
-          exclude.length > 0 ? notInArray(cards.itemId, [...exclude]) : undefined,
-        ))
-        .orderBy(asc(cards.dueMs)).limit(1).get();
-    },
-    nextDueMs(userId: string, deckIds: readonly string[] | null): number | null {
-      const row = db.select({ due: sql<number | null>`min(${cards.dueMs})` }).from(cards)
-        .where(and(eq(cards.userId, userId), eq(cards.suspended, false), deckIds ? inArray(cards.deckId, [...deckIds]) : undefined))
-        .get();
-      return row?.due ?? null;
-    },
-    knownItemIds(userId: string): Set<string> {
-      return new Set(db.select({ itemId: cards.itemId }).from(cards).where(eq(cards.userId, userId)).all().map((row) => row.itemId));
-    },
-    introducedOn(userId: string, day: number): number {
-      return db.select({ n: sql<number>`count(*)` }).from(cards).where(and(eq(cards.userId, userId), eq(cards.introducedDay, day))).get()?.n ?? 0;
-    },
-    /** Cards last answered Again since `sinceMs`, most recent first. */
-    recentMistake(userId: string, sinceMs: number, deckIds: readonly string[] | null, exclude: readonly string[]) {
-      return db.select().from(cards)
-        .where(and(
-          eq(cards.userId, userId), eq(cards.lastRating, 1), gte(cards.lastReviewMs, sinceMs),
-          deckIds ? inArray(cards.deckId, [...deckIds]) : undefined,
-          exclude.length > 0 ? notInArray(cards.itemId, [...exclude]) : undefined,
-        ))
-        .orderBy(desc(cards.lastReviewMs)).limit(1).get();
-    },
-    cardReps(userId: string, itemId: string): number {
-      return db.select({ reps: cards.reps }).from(cards).where(and(eq(cards.userId, userId), eq(cards.itemId, itemId))).get()?.reps ?? 0;
+    updateSession(id: number, { asked, ...patch }: ReviewSessionPatch): void {
+      db.update(reviewSessions).set({ ...patch, ...(asked ? { askedJson: JSON.stringify(asked) } : {}) }).where(eq(reviewSessions.id, id)).run();
     },
   };
 }

@@ -1,0 +1,76 @@
+import { and, asc, desc, eq, gte, inArray, lte, notInArray, sql, type SQL } from 'drizzle-orm';
+import type { CardMemory } from '../../domain/scheduler/fsrs-scheduler.ts';
+import type { Db } from '../open-database.ts';
+import { cards } from '../schema/index.ts';
+
+/** A learner's FSRS card of one question item. */
+export type StoredCard = CardMemory & {
+  id: number;
+  userId: string;
+  itemId: string;
+  deckId: string;
+  suspended: boolean;
+  leech: boolean;
+  lastRating: number | null;
+  introducedDay: number;
+};
+
+const p = (name: string) => sql.placeholder(name);
+const inDecks = (deckIds: readonly string[] | null): SQL | undefined => (deckIds ? inArray(cards.deckId, [...deckIds]) : undefined);
+const notAmong = (itemIds: readonly string[]): SQL | undefined => (itemIds.length > 0 ? notInArray(cards.itemId, [...itemIds]) : undefined);
+
+/**
+ * The one repository of `cards`: the answer pipeline's reads and writes (prepared once, they run on
+ * every answer) and the queries that choose what a review session asks next.
+ */
+export function createCardRepository(db: Db) {
+  const cardByItem = db.select().from(cards).where(and(eq(cards.userId, p('userId')), eq(cards.itemId, p('itemId')))).prepare();
+  const insertCard = db.insert(cards).values({
+    userId: p('userId'), itemId: p('itemId'), deckId: p('deckId'), dueMs: p('dueMs'), stability: p('stability'),
+    difficulty: p('difficulty'), elapsedDays: p('elapsedDays'), scheduledDays: p('scheduledDays'),
+    learningSteps: p('learningSteps'), reps: p('reps'), lapses: p('lapses'), state: p('state'),
+    lastReviewMs: p('lastReviewMs'), lastRating: p('lastRating'), leech: p('leech'), introducedDay: p('introducedDay'),
+  }).returning({ id: cards.id }).prepare();
+  const updateCard = db.update(cards).set({
+    dueMs: sql`${p('dueMs')}`, stability: sql`${p('stability')}`, difficulty: sql`${p('difficulty')}`,
+    elapsedDays: sql`${p('elapsedDays')}`, scheduledDays: sql`${p('scheduledDays')}`, learningSteps: sql`${p('learningSteps')}`,
+    reps: sql`${p('reps')}`, lapses: sql`${p('lapses')}`, state: sql`${p('state')}`, lastReviewMs: sql`${p('lastReviewMs')}`,
+    lastRating: sql`${p('lastRating')}`, leech: sql`${p('leech')}`,
+  }).where(eq(cards.id, p('id'))).prepare();
+
+  return {
+    cardFor(userId: string, itemId: string): StoredCard | undefined {
+      return cardByItem.get({ userId, itemId }) as StoredCard | undefined;
+    },
+    insertCard(card: Omit<StoredCard, 'id' | 'suspended'>): number {
+      return insertCard.get(card)!.id;
+    },
+    updateCard(id: number, memory: CardMemory, lastRating: number, leech: boolean): void {
+      updateCard.run({ id, ...memory, lastRating, leech: leech ? 1 : 0 });
+    },
+    /** The most overdue card, optionally within some decks and not among `exclude`. */
+    firstDueCard(userId: string, nowMs: number, deckIds: readonly string[] | null, exclude: readonly string[]): StoredCard | undefined {
+      return db.select().from(cards)
+        .where(and(eq(cards.userId, userId), lte(cards.dueMs, nowMs), eq(cards.suspended, false), inDecks(deckIds), notAmong(exclude)))
+        .orderBy(asc(cards.dueMs)).limit(1).get();
+    },
+    nextDueMs(userId: string, deckIds: readonly string[] | null): number | null {
+      const row = db.select({ due: sql<number | null>`min(${cards.dueMs})` }).from(cards)
+        .where(and(eq(cards.userId, userId), eq(cards.suspended, false), inDecks(deckIds))).get();
+      return row?.due ?? null;
+    },
+    knownItemIds(userId: string): Set<string> {
+      return new Set(db.select({ itemId: cards.itemId }).from(cards).where(eq(cards.userId, userId)).all().map((row) => row.itemId));
+    },
+    introducedOn(userId: string, day: number): number {
+      return db.select({ n: sql<number>`count(*)` }).from(cards).where(and(eq(cards.userId, userId), eq(cards.introducedDay, day))).get()?.n ?? 0;
+    },
+    /** The card last answered Again most recently since `sinceMs`. */
+    recentMistake(userId: string, sinceMs: number, deckIds: readonly string[] | null, exclude: readonly string[]): StoredCard | undefined {
+      return db.select().from(cards)
+        .where(and(eq(cards.userId, userId), eq(cards.lastRating, 1), gte(cards.lastReviewMs, sinceMs), inDecks(deckIds), notAmong(exclude)))
+        .orderBy(desc(cards.lastReviewMs)).limit(1).get();
+    },
+  };
+}
+export type CardRepository = ReturnType<typeof createCardRepository>;
