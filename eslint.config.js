@@ -34,7 +34,7 @@ export default tseslint.config(
       ],
     })),
   layer(['src/content/**'], banned(['discord.js', '**/db/**', '**/discord/**'], 'content may not import discord.js or db')),
-  layer(['src/db/**'], banned(['discord.js', 'dockerode', '**/lab/**', '**/discord/**'], 'db may not import discord.js or lab')),
+  layer(['src/db/**'], banned(['discord.js', 'dockerode', '../lab', '../../lab', '**/discord/**', '**/i18n/**'], 'db may not import discord.js, lab or i18n')),
   layer(['src/lab/**'], banned(['discord.js', 'drizzle-orm', 'better-sqlite3', '**/db/**', '**/discord/**'], 'lab may not import discord.js or db')),
   layer(['src/app/**'], banned(['discord.js', '**/discord/**'], 'app may not import discord.js')),
   layer(['src/discord/**'], banned(['drizzle-orm', 'better-sqlite3', '**/db/**'], 'discord adapters go through app services')),

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppServices } from '../src/app/create-services.ts';
+import { createRepositories } from '../src/db/repositories.ts';
 import { openDatabase, runMigrations } from '../src/db/open-database.ts';
 import { newCardMemory, ratingNumber, scheduleReview } from '../src/domain/scheduler/fsrs-scheduler.ts';
 import { periodKey, studyDay } from '../src/domain/study-day.ts';
@@ -26,7 +27,7 @@ runMigrations(database.db);
 const sqlite = database.sqlite;
 let nowMs = Date.parse('2026-03-10T03:00:00Z');
 const clock = { now: () => new Date(nowMs) };
-const services = createAppServices({ db: database.db, clock, timeZone, content: { decks: [], items: new Map() } });
+const services = createAppServices({ repositories: createRepositories(database.db), clock, timeZone, content: { decks: [], items: new Map() } });
 
 console.log(`seeding ${learners} learners, ${learners * cardsPerLearner} cards, ${logRows} review logs, ${xpRows} XP rows…`);
 const seedStart = Date.now();

@@ -11,6 +11,7 @@ import { loadLabExercises } from './content/load-labs.ts';
 import { createLabImageRepository, createLabProgressRepository } from './db/lab/lab-repository.ts';
 import { createMetaRepository } from './db/meta-repository.ts';
 import { openDatabase, runMigrations, type OpenedDatabase } from './db/open-database.ts';
+import { createRepositories } from './db/repositories.ts';
 import type { Clock } from './domain/clock.ts';
 import { systemClock } from './system-clock.ts';
 import { createDiscordClient } from './discord/client.ts';
@@ -65,7 +66,7 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
     logger,
   });
   const services = createAppServices({
-    db: database.db, clock, timeZone: config.timeZone, content, interviewLlm: config.interviewLlm,
+    repositories: createRepositories(database.db), clock, timeZone: config.timeZone, content, interviewLlm: config.interviewLlm,
     lab: { executor: lab.executor, exercises: loadLabExercises(labsFolder) },
   });
   const commands = options.commands ?? defaultCommands;

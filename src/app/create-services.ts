@@ -1,13 +1,5 @@
 import type { Content } from '../content/load-content.ts';
-import { createLabProgressRepository } from '../db/lab/lab-repository.ts';
-import { createLeaderboardRepository } from '../db/leaderboard/leaderboard-repository.ts';
-import { createCardRepository } from '../db/learning/card-repository.ts';
-import { createLearningRepository } from '../db/learning/learning-repository.ts';
-import type { Db } from '../db/open-database.ts';
-import { createDailyRepository } from '../db/quiz/daily-repository.ts';
-import { createQuizRepository } from '../db/quiz/quiz-repository.ts';
-import { createReviewRepository } from '../db/review/review-repository.ts';
-import { createUsersRepository } from '../db/users/users-repository.ts';
+import type { Repositories } from '../db/repositories.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { LabExercise } from '../domain/lab/exercise.ts';
 import type { LabExecutor } from '../lab/lab-executor.ts';
@@ -23,7 +15,7 @@ import { createSettingsService } from './settings/settings-service.ts';
 import { createXpService } from './learning/xp-service.ts';
 
 export type ServiceDeps = {
-  db: Db;
+  repositories: Repositories;
   clock: Clock;
   timeZone: string;
   content: Content;
@@ -35,11 +27,10 @@ export type ServiceDeps = {
 /** Builds every app service from its dependencies; the composition root calls this once. */
 export function createAppServices(deps: ServiceDeps) {
   const { clock, timeZone, content } = deps;
-  const users = createUsersRepository(deps.db);
-  const learningRepo = createLearningRepository(deps.db);
-  const xp = createXpService({ repo: learningRepo, clock, timeZone });
-  const cards = createCardRepository(deps.db);
-  const learning = createLearningService({ repo: learningRepo, cards, users, xp, clock, timeZone });
+  const repos = deps.repositories;
+  const { users, cards } = repos;
+  const xp = createXpService({ repo: repos.learning, clock, timeZone });
+  const learning = createLearningService({ repo: repos.learning, cards, users, xp, clock, timeZone });
   return {
     clock,
     timeZone,
@@ -47,13 +38,13 @@ export function createAppServices(deps: ServiceDeps) {
     settings: createSettingsService({ users, clock }),
     xp,
     learning,
-    leaderboard: createLeaderboardService({ repo: createLeaderboardRepository(deps.db), clock, timeZone, streakOf: learning.streakOf }),
-    interview: setUpInterviewService({ db: deps.db, learning, content, clock, llm: deps.interviewLlm }),
-    quiz: createQuizService({ repo: createQuizRepository(deps.db), learning, xp, content, clock }),
-    daily: createDailyService({ repo: createDailyRepository(deps.db), learning, content, clock, timeZone }),
+    leaderboard: createLeaderboardService({ repo: repos.leaderboard, clock, timeZone, streakOf: learning.streakOf }),
+    interview: setUpInterviewService({ repo: repos.interview, learning, content, clock, llm: deps.interviewLlm }),
+    quiz: createQuizService({ repo: repos.quiz, learning, xp, content, clock }),
+    daily: createDailyService({ repo: repos.daily, learning, content, clock, timeZone }),
     lab: createLabService({
-      executor: deps.lab?.executor, exercises: deps.lab?.exercises ?? [], progress: createLabProgressRepository(deps.db), answers: learning, clock,
+      executor: deps.lab?.executor, exercises: deps.lab?.exercises ?? [], progress: repos.labProgress, answers: learning, clock,
     }),
-    review: createReviewService({ repo: createReviewRepository(deps.db), cards, users, learning, content, clock, timeZone }),
+    review: createReviewService({ repo: repos.review, cards, users, learning, content, clock, timeZone }),
   };
 }

@@ -1,6 +1,7 @@
-/** The two languages of the product: Korean first, English second. */
-export const locales = ['ko', 'en'] as const;
-export type Locale = (typeof locales)[number];
+import type { Locale } from '../domain/locale.ts';
+
+export { locales } from '../domain/locale.ts';
+export type { Locale };
 
 /**
  * Declares one area's messages. Both languages must list the same keys: a key missing in either

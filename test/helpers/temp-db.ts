@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppServices } from '../../src/app/create-services.ts';
+import { createRepositories } from '../../src/db/repositories.ts';
 import type { Content } from '../../src/content/load-content.ts';
 import { openDatabase, runMigrations, type OpenedDatabase } from '../../src/db/open-database.ts';
 
@@ -39,6 +40,6 @@ export function manualClock(start: Date) {
 export function openTestServices(content: Content = { decks: [], items: new Map() }, start = new Date('2026-03-02T01:00:00Z')) {
   const database = openTempDatabase();
   const clock = manualClock(start);
-  const services = createAppServices({ db: database.db, clock, timeZone: 'Asia/Seoul', content });
+  const services = createAppServices({ repositories: createRepositories(database.db), clock, timeZone: 'Asia/Seoul', content });
   return { database, clock, services, content, cleanup: database.cleanup };
 }

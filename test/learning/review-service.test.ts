@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppServices } from '../../src/app/create-services.ts';
+import { createRepositories } from '../../src/db/repositories.ts';
 import { UserError } from '../../src/app/user-error.ts';
 import { content } from '../helpers/review-driver.ts';
 import { manualClock, openTempDatabase, openTestServices } from '../helpers/temp-db.ts';
@@ -67,7 +68,7 @@ describe('interview cards in review', () => {
     const database = openTempDatabase();
     cleanup = database.cleanup;
     const clock = manualClock(new Date('2026-03-02T01:00:00Z'));
-    const services = createAppServices({ db: database.db, clock, timeZone: 'Asia/Seoul', content });
+    const services = createAppServices({ repositories: createRepositories(database.db), clock, timeZone: 'Asia/Seoul', content });
     const item = [...content.items.values()].find((candidate) => candidate.kind === 'interview' && candidate.topic === 'why-containers');
     if (item?.kind !== 'interview') throw new Error('no why-containers question');
     services.learning.recordAnswer({ guildId, userId: owner, itemId: item.id, mode: 'interview', source: 'interview', score: 0, hintUsed: false, responseMs: null, answerText: 'x' });

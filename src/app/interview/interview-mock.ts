@@ -1,10 +1,10 @@
-import type { InterviewPromptRow, InterviewRepository, InterviewSessionRow } from '../../db/interview/interview-repository.ts';
+import type { InterviewPrompt, InterviewRepository, InterviewSession } from '../../db/interview/interview-repository.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { InterviewItem } from '../../domain/content/items.ts';
 import { buildMockReport, type AttemptSummary } from '../../domain/interview/mock-report.ts';
 import { mockCountLimits, mockQuestionBudgetMs, pickMockQuestions } from '../../domain/interview/pick-question.ts';
 import type { LearningService } from '../learning/learning-service.ts';
-import { questionView, sessionItemIds } from './interview-question-view.ts';
+import { questionView } from './interview-question-view.ts';
 import type { InterviewQuestionView, InterviewReportView, MockStep } from './interview-views.ts';
 import { UserError } from '../user-error.ts';
 
@@ -21,22 +21,22 @@ type MockDeps = {
 export function createMockInterviews(deps: MockDeps) {
   const { repo, learning, clock } = deps;
 
-  const showTx = (session: InterviewSessionRow, position: number, nowMs: number): InterviewQuestionView => {
-    const itemId = sessionItemIds(session)[position]!;
+  const showTx = (session: InterviewSession, position: number, nowMs: number): InterviewQuestionView => {
+    const itemId = session.itemIds[position]!;
     const prompt = repo.insertPrompt({
       guildId: session.guildId, userId: session.userId, itemId, sessionId: session.id, position, shownAtMs: nowMs,
     });
     return questionView(prompt, deps.itemOf(itemId), session);
   };
 
-  const reportOf = (session: InterviewSessionRow): InterviewReportView => {
+  const reportOf = (session: InterviewSession): InterviewReportView => {
     const attempts = repo.sessionAttempts(session.id);
     const entries = attempts.map((attempt) => ({
       item: deps.itemOf(attempt.itemId),
       attempt: {
         itemId: attempt.itemId,
         score: attempt.kind === 'skip' ? null : attempt.score,
-        coveredPointIds: JSON.parse(attempt.coveredJson) as string[],
+        coveredPointIds: attempt.covered,
         conclusionFirst: attempt.conclusionFirst,
         concrete: attempt.concrete,
         lengthVerdict: attempt.lengthVerdict,
@@ -58,7 +58,7 @@ export function createMockInterviews(deps: MockDeps) {
       return learning.inTransaction(() => {
         repo.abandonActiveSessions(input.userId, now);
         const session = repo.insertSession({
-          guildId: input.guildId, userId: input.userId, itemIdsJson: JSON.stringify(picked.map((item) => item.id)),
+          guildId: input.guildId, userId: input.userId, itemIds: picked.map((item) => item.id),
           budgetMs: mockQuestionBudgetMs, status: 'active', startedAtMs: now,
         });
         return showTx(session, 0, now);
@@ -66,7 +66,7 @@ export function createMockInterviews(deps: MockDeps) {
     },
 
     /** The session of a mock prompt, refusing prompts the interview has moved past. */
-    currentSession(prompt: InterviewPromptRow): InterviewSessionRow {
+    currentSession(prompt: InterviewPrompt): InterviewSession {
       const session = prompt.sessionId === null ? undefined : repo.session(prompt.sessionId);
       if (!session || session.status !== 'active' || session.position !== prompt.position) {
         throw new UserError('interview.error.mockMovedOn');
@@ -75,13 +75,13 @@ export function createMockInterviews(deps: MockDeps) {
     },
 
     /** True when the answer came after the question's time budget. */
-    overtime(prompt: InterviewPromptRow, session: InterviewSessionRow, now: Date): boolean {
+    overtime(prompt: InterviewPrompt, session: InterviewSession, now: Date): boolean {
       return now.getTime() > prompt.shownAtMs + session.budgetMs;
     },
 
     /** After the current question was answered or skipped (inside the same transaction): the next question or the report. */
-    advanceTx(session: InterviewSessionRow, prompt: InterviewPromptRow, previous: { skipped: boolean; overtime: boolean }, now: Date): MockStep {
-      const count = sessionItemIds(session).length;
+    advanceTx(session: InterviewSession, prompt: InterviewPrompt, previous: { skipped: boolean; overtime: boolean }, now: Date): MockStep {
+      const count = session.itemIds.length;
       const position = prompt.position ?? 0;
       const finished = position + 1 >= count;
       if (!repo.advanceSession(session.id, position, finished, now.getTime())) throw new UserError('interview.error.mockMovedOn');

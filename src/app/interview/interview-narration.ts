@@ -24,7 +24,7 @@ export function createInterviewNarrator(deps: {
         return { ok: false, reason: 'not-found', detail: `attempt ${input.attemptId}` };
       }
       const lang = input.language;
-      const covered = new Set(JSON.parse(attempt.coveredJson) as string[]);
+      const covered = new Set(attempt.covered);
       const followUp = attempt.followUpIndex === null ? undefined : item.followUps[attempt.followUpIndex];
       const messages = buildFeedbackMessages({
         language: lang,

@@ -1,9 +1,9 @@
-import type { InterviewPromptRow, InterviewSessionRow } from '../../db/interview/interview-repository.ts';
+import type { InterviewPrompt, InterviewSession } from '../../db/interview/interview-repository.ts';
 import type { InterviewItem } from '../../domain/content/items.ts';
 import type { InterviewQuestionView } from './interview-views.ts';
 
 /** The view of one shown prompt (with its mock-interview position and deadline, if any). */
-export function questionView(prompt: InterviewPromptRow, item: InterviewItem, session?: InterviewSessionRow): InterviewQuestionView {
+export function questionView(prompt: InterviewPrompt, item: InterviewItem, session?: InterviewSession): InterviewQuestionView {
   const followUp = prompt.followUpIndex === null ? undefined : item.followUps[prompt.followUpIndex];
   return {
     promptId: prompt.id,
@@ -17,14 +17,10 @@ export function questionView(prompt: InterviewPromptRow, item: InterviewItem, se
       ? {
           sessionId: session.id,
           position: prompt.position,
-          count: sessionItemIds(session).length,
+          count: session.itemIds.length,
           budgetMs: session.budgetMs,
           deadlineAt: new Date(prompt.shownAtMs + session.budgetMs),
         }
       : null,
   };
-}
-
-export function sessionItemIds(session: InterviewSessionRow): string[] {
-  return JSON.parse(session.itemIdsJson) as string[];
 }

@@ -1,4 +1,4 @@
-import type { InterviewPromptRow, InterviewRepository } from '../../db/interview/interview-repository.ts';
+import type { InterviewPrompt, InterviewRepository } from '../../db/interview/interview-repository.ts';
 import type { InterviewItem } from '../../domain/content/items.ts';
 import type { InterviewScore } from '../../domain/interview/score-answer.ts';
 import type { StructureCheck } from '../../domain/interview/structure.ts';
@@ -21,7 +21,7 @@ type Graded =
  */
 export function recordAttemptTx(
   deps: { repo: InterviewRepository; learning: LearningService },
-  prompt: InterviewPromptRow,
+  prompt: InterviewPrompt,
   item: InterviewItem,
   graded: Graded,
   options: { now: Date; overtime: boolean },
@@ -59,7 +59,7 @@ export function recordAttemptTx(
     kind: graded.kind,
     answerText: graded.kind === 'skip' ? null : graded.answerText,
     score,
-    coveredJson: JSON.stringify(graded.kind === 'answer' ? graded.result.points.filter((p) => p.covered).map((p) => p.id) : []),
+    covered: graded.kind === 'answer' ? graded.result.points.filter((p) => p.covered).map((p) => p.id) : [],
     conclusionFirst: structure?.conclusionFirst ?? false,
     concrete: structure?.concrete ?? false,
     lengthVerdict: structure?.length.verdict ?? null,

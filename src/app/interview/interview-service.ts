@@ -1,5 +1,5 @@
 import type { Content } from '../../content/load-content.ts';
-import type { InterviewPromptRow, InterviewRepository } from '../../db/interview/interview-repository.ts';
+import type { InterviewPrompt, InterviewRepository } from '../../db/interview/interview-repository.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { InterviewItem, LocalizedText } from '../../domain/content/items.ts';
 import { answerMaxChars } from '../../domain/limits.ts';
@@ -46,14 +46,14 @@ export function createInterviewService(deps: InterviewServiceDeps) {
   const mock = createMockInterviews({ repo, learning, clock, rng, items: () => items, itemOf });
   const narrator = createInterviewNarrator({ repo, llm: deps.llm, findItem: (id) => byId.get(id) });
 
-  const promptOf = (promptId: number): InterviewPromptRow => {
+  const promptOf = (promptId: number): InterviewPrompt => {
     const prompt = repo.prompt(promptId);
     if (!prompt) throw new UserError('error.staleComponent');
     return prompt;
   };
 
   /** The clicker's own prompt: theirs, or their row on someone's public question (created on first use). */
-  const ownPrompt = (promptId: number, userId: string, guildId: string | null): InterviewPromptRow => {
+  const ownPrompt = (promptId: number, userId: string, guildId: string | null): InterviewPrompt => {
     const prompt = promptOf(promptId);
     if (prompt.userId === userId) return prompt;
     if (!prompt.isPublic || prompt.sessionId !== null) throw new UserError('error.notYourComponent');

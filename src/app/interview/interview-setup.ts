@@ -1,6 +1,5 @@
 import type { Content } from '../../content/load-content.ts';
-import { createInterviewRepository } from '../../db/interview/interview-repository.ts';
-import type { Db } from '../../db/open-database.ts';
+import type { InterviewRepository } from '../../db/interview/interview-repository.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { createChatCompletionsClient, type ChatCompletionsConfig } from '../../llm/chat-completions.ts';
 import { createInterviewService } from './interview-service.ts';
@@ -10,7 +9,7 @@ export type InterviewLlmConfig = ChatCompletionsConfig;
 
 /** Wires the interview coach: its repository and, when configured, the language-model client. */
 export function setUpInterviewService(deps: {
-  db: Db;
+  repo: InterviewRepository;
   learning: LearningService;
   content: Content;
   clock: Clock;
@@ -18,7 +17,7 @@ export function setUpInterviewService(deps: {
   rng?: () => number;
 }) {
   return createInterviewService({
-    repo: createInterviewRepository(deps.db),
+    repo: deps.repo,
     learning: deps.learning,
     content: deps.content,
     clock: deps.clock,

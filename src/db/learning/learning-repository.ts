@@ -1,10 +1,18 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Streak } from '../../domain/streak.ts';
-import type { XpSource } from '../../domain/learning/rewards.ts';
+import type { Outcome, XpSource } from '../../domain/learning/rewards.ts';
 import type { Db } from '../open-database.ts';
 import { reviewLogs, streaks, xpEvents, xpTotals } from '../schema/index.ts';
 
-export type NewReviewLog = typeof reviewLogs.$inferInsert;
+/** One answer in the review log, with the FSRS values before and after. */
+export type NewReviewLog = {
+  cardId: number; userId: string; guildId: string; itemId: string;
+  mode: 'review' | 'quiz' | 'daily' | 'interview'; rating: number; outcome: Outcome; hintUsed: boolean;
+  responseMs: number | null; answerText: string | null;
+  stateBefore: number; dueBeforeMs: number; stabilityBefore: number; difficultyBefore: number;
+  stateAfter: number; dueAfterMs: number; stabilityAfter: number; difficultyAfter: number;
+  reviewedAtMs: number; studyDay: number;
+};
 export type NewXpEvent = { guildId: string; userId: string; amount: number; source: XpSource; ref: string; studyDay: number; createdAtMs: number };
 
 const p = (name: string) => sql.placeholder(name);
@@ -29,7 +37,7 @@ export function createLearningRepository(db: Db) {
     'cardId', 'userId', 'guildId', 'itemId', 'mode', 'rating', 'outcome', 'hintUsed', 'responseMs', 'answerText', 'stateBefore', 'dueBeforeMs',
     'stabilityBefore', 'difficultyBefore', 'stateAfter', 'dueAfterMs', 'stabilityAfter', 'difficultyAfter', 'reviewedAtMs', 'studyDay',
   ] as const;
-  const insertLog = db.insert(reviewLogs).values(Object.fromEntries(logColumns.map((column) => [column, p(column)])) as unknown as NewReviewLog).prepare();
+  const insertLog = db.insert(reviewLogs).values(Object.fromEntries(logColumns.map((column) => [column, p(column)])) as unknown as typeof reviewLogs.$inferInsert).prepare();
   const streakOf = db.select().from(streaks).where(and(eq(streaks.guildId, p('guildId')), eq(streaks.userId, p('userId')))).prepare();
   const saveStreak = db.insert(streaks).values({ guildId: p('guildId'), userId: p('userId'), current: p('current'), best: p('best'), lastDay: p('lastDay') })
     .onConflictDoUpdate({ target: [streaks.guildId, streaks.userId], set: { current: sql`excluded.current`, best: sql`excluded.best`, lastDay: sql`excluded.last_day` } })

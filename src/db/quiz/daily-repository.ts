@@ -1,11 +1,38 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
 import type { AnswerOutcome } from '../../domain/quiz/types.ts';
+import type { Locale } from '../../domain/locale.ts';
 import type { Db } from '../open-database.ts';
 import { dailyAnswers, dailyConfigs, dailyPosts } from '../schema/index.ts';
 
-export type DailyConfig = typeof dailyConfigs.$inferSelect;
-export type DailyPost = typeof dailyPosts.$inferSelect;
-export type DailyAnswer = typeof dailyAnswers.$inferSelect;
+/** A server's daily-question schedule (local time in the bot's time zone). */
+export type DailyConfig = {
+  guildId: string;
+  channelId: string;
+  hour: number;
+  minute: number;
+  enabled: boolean;
+  /** Posts are due only for times after this instant. */
+  activeSinceMs: number;
+  locale: Locale;
+  updatedBy: string;
+  updatedAtMs: number;
+};
+/** One daily question post per server and local date. */
+export type DailyPost = {
+  id: number;
+  guildId: string;
+  channelId: string;
+  localDate: string;
+  itemId: string;
+  locale: Locale;
+  status: 'posting' | 'open' | 'failed' | 'revealed';
+  messageId: string | null;
+  postedAtMs: number;
+  revealAtMs: number;
+  revealedAtMs: number | null;
+};
+/** One member's answer to a daily post. */
+export type DailyAnswer = { postId: number; userId: string; atMs: number; outcome: AnswerOutcome; answerText: string };
 
 /** Daily-question schedules, posts and the one answer per member per post. */
 export function createDailyRepository(db: Db) {

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { QuizAnswer, QuizEndReason, QuizMode, QuizRound, RoundCloseReason } from '../../domain/quiz/types.ts';
-import type { Locale } from '../../i18n/index.ts';
+import type { Locale } from '../../domain/locale.ts';
 import type { Db } from '../open-database.ts';
 import { quizAnswers, quizRounds, quizzes } from '../schema/index.ts';
 

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Locale } from '../../i18n/index.ts';
+import type { Locale } from '../../domain/locale.ts';
 import type { Db } from '../open-database.ts';
 import { guilds, users } from '../schema/index.ts';
 
