@@ -9,7 +9,7 @@ import { createReviewRepository } from '../db/review/review-repository.ts';
 import { createUsersRepository } from '../db/users/users-repository.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { LabExercise } from '../domain/lab/exercise.ts';
-import type { LabExecutor } from '../lab/lab-executor.ts';
+import type { LabExecutor } from './lab/lab-executor.ts';
 import { createCatalogService } from './content/catalog-service.ts';
 import { createLabService } from './lab/lab-service.ts';
 import { createDailyService } from './quiz/daily-service.ts';

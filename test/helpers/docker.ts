@@ -3,9 +3,9 @@ import { beforeAll, beforeEach } from 'vitest';
 import { createDockerClient } from '../../src/lab/docker-connection.ts';
 import { createDockerodeDriver } from '../../src/lab/dockerode-driver.ts';
 import { labNetworkName } from '../../src/lab/lab-labels.ts';
-import { createInMemoryImageStore } from '../../src/lab/learner-image-store.ts';
-import { createLabExecutor } from '../../src/lab/lab-executor.ts';
-import type { LabExecutorOptions } from '../../src/lab/lab-executor-types.ts';
+import { createInMemoryImageStore } from '../../src/app/lab/learner-image-store.ts';
+import { createLabExecutor } from '../../src/app/lab/lab-executor.ts';
+import type { LabExecutorOptions } from '../../src/app/lab/lab-executor-types.ts';
 
 /** The engine `.ci/docker-engine.sh` starts (or whatever DOCKER_HOST points at). */
 export const testDockerHost = process.env.DOCKER_HOST ?? 'unix:///run/coach-docker/docker.sock';

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { LabRunResult } from '../../src/lab/lab-executor-types.ts';
+import type { LabRunResult } from '../../src/domain/lab/lab-results.ts';
 import { labNetworkName } from '../../src/lab/lab-labels.ts';
 import { probePage } from '../../src/lab/http-probe.ts';
 import type { TestLab } from '../helpers/docker.ts';

@@ -3,8 +3,8 @@ import type { ExerciseProgress, StepFailure } from '../../domain/lab/checks.ts';
 import { advanceExercise, portsToProbe } from '../../domain/lab/checks.ts';
 import type { LabExercise, LabStep } from '../../domain/lab/exercise.ts';
 import { LabEngineUnavailableError } from '../../lab/lab-driver.ts';
-import type { LabExecutor } from '../../lab/lab-executor.ts';
-import type { LabDenial, LabRunResult, LabStatus } from '../../lab/lab-executor-types.ts';
+import type { LabDenial, LabRunResult, LabStatus } from '../../domain/lab/lab-results.ts';
+import type { LabExecutor } from './lab-executor.ts';
 import type { LabProgressRecord, LabProgressStore } from './lab-progress-store.ts';
 import type { XpAward } from '../learning/xp-service.ts';
 

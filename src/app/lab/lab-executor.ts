@@ -1,18 +1,20 @@
-import { canonicalCommand } from '../domain/lab/canonical.ts';
-import type { DockerCommand } from '../domain/lab/command-types.ts';
-import type { LabSnapshot } from '../domain/lab/exercise.ts';
-import { parseDockerCommand } from '../domain/lab/parse-command.ts';
-import { takeRateSlot } from '../domain/lab/rate-limit.ts';
+import { canonicalCommand } from '../../domain/lab/canonical.ts';
+import type { DockerCommand } from '../../domain/lab/command-types.ts';
+import type { LabSnapshot } from '../../domain/lab/exercise.ts';
+import { isRunning, type LabContainer } from '../../domain/lab/lab-objects.ts';
+import type { LabDenial, LabLearner, LabRunResult, LabStatus } from '../../domain/lab/lab-results.ts';
+import { isOwnedBy, ownerKey } from '../../domain/lab/ownership.ts';
+import { parseDockerCommand } from '../../domain/lab/parse-command.ts';
+import { defaultLabQuotas } from '../../domain/lab/quotas.ts';
+import { takeRateSlot } from '../../domain/lab/rate-limit.ts';
+import { LabEngineUnavailableError } from '../../lab/lab-driver.ts';
 import type { CommandContext } from './command-context.ts';
-import { LabDenialSignal, isRunning, publishedPorts } from './command-context.ts';
+import { LabDenialSignal, publishedPorts } from './command-context.ts';
 import { inspect, logs, ps, rm, startOrRestart, stop } from './container-commands.ts';
 import { imageRm, images, pull } from './image-commands.ts';
-import { LabEngineUnavailableError } from './lab-driver.ts';
-import type { LabDenial, LabExecutorOptions, LabLearner, LabRunResult, LabStatus } from './lab-executor-types.ts';
-import { defaultLabQuotas } from './lab-executor-types.ts';
-import { ownerKey } from './lab-labels.ts';
+import type { LabExecutorOptions } from './lab-executor-types.ts';
+import { createLabQueue, defaultLabQueueLimits } from './lab-queue.ts';
 import { createKeyedLock, createMutex } from './locks.ts';
-import { probePage } from './http-probe.ts';
 import { runOrCreate } from './run-command.ts';
 
 export type LabExecutor = {
@@ -34,6 +36,7 @@ export type LabExecutor = {
 export function createLabExecutor(options: LabExecutorOptions): LabExecutor {
   const quotas = { ...defaultLabQuotas, ...options.quotas };
   const locks = createKeyedLock();
+  const queue = createLabQueue({ ...defaultLabQueueLimits, ...options.queue });
   const allocation = createMutex();
   const history = new Map<string, readonly number[]>();
   let network: Promise<void> | undefined;
@@ -45,13 +48,22 @@ export function createLabExecutor(options: LabExecutorOptions): LabExecutor {
     return network;
   };
 
-  /** Runs `work` under the learner's lock, turning denials and an unreachable engine into results. */
+  /** The learner's containers: labelled theirs *and* named for them by the engine (see `isOwnedBy`). */
+  async function containersOf(owner: string): Promise<LabContainer[]> {
+    return (await options.driver.listContainers(owner)).filter((c) => isOwnedBy(c, options.driver.instance, owner));
+  }
+
+  /**
+   * Runs `work` under the learner's lock and in the lab's bounded queue, turning denials, a full
+   * queue and an unreachable engine into results.
+   */
   async function guarded<T>(learner: LabLearner, work: (owner: string) => Promise<T>): Promise<T | { denied: LabDenial }> {
     const owner = ownerKey(learner.guildId, learner.userId);
     const release = locks.tryAcquire(owner);
     if (!release) return { denied: { code: 'busy' } };
     try {
-      return await work(owner);
+      const queued = await queue.run(() => work(owner));
+      return queued === 'full' ? { denied: { code: 'queue-full' } } : queued.done;
     } catch (error) {
       if (error instanceof LabDenialSignal) return { denied: error.denial };
       if (error instanceof LabEngineUnavailableError) return { denied: { code: 'engine-unavailable' } };
@@ -68,7 +80,7 @@ export function createLabExecutor(options: LabExecutorOptions): LabExecutor {
       driver: options.driver,
       options,
       quotas,
-      mine: needsContainers ? await options.driver.listContainers(owner) : [],
+      mine: needsContainers ? await containersOf(owner) : [],
       stdout: [],
       stderr: [],
       published: [],
@@ -143,13 +155,12 @@ export function createLabExecutor(options: LabExecutorOptions): LabExecutor {
 
     async snapshot(learner, { probePorts, lastCommand }) {
       const owner = ownerKey(learner.guildId, learner.userId);
-      const mine = await options.driver.listContainers(owner);
-      const probeHost = options.bindAddress === '0.0.0.0' ? '127.0.0.1' : options.bindAddress;
+      const mine = await containersOf(owner);
       const pages = await Promise.all(
         probePorts.map(async (virtualHostPort) => {
           const port = mine.filter(isRunning).flatMap((c) => c.ports).find((p) => p.virtualHostPort === virtualHostPort);
           if (!port) return { virtualHostPort, status: undefined, body: '' };
-          return { virtualHostPort, ...(await probePage(probeHost, port.realHostPort, options.probe)) };
+          return { virtualHostPort, ...(await options.driver.probePage(port.realHostPort, options.probe)) };
         }),
       );
       return {
@@ -167,7 +178,7 @@ export function createLabExecutor(options: LabExecutorOptions): LabExecutor {
 
     async status(learner) {
       const owner = ownerKey(learner.guildId, learner.userId);
-      const mine = await options.driver.listContainers(owner);
+      const mine = await containersOf(owner);
       return {
         containers: mine.map((c) => ({
           id: c.id,
@@ -183,7 +194,7 @@ export function createLabExecutor(options: LabExecutorOptions): LabExecutor {
 
     async reset(learner) {
       return guarded(learner, async (owner) => {
-        const mine = await options.driver.listContainers(owner);
+        const mine = await containersOf(owner);
         await Promise.all(mine.map((c) => options.driver.removeContainer(c.id, true).catch(() => undefined)));
         const removedImages = options.images.list(owner).length;
         options.images.removeAll(owner);

@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
-import { createDockerClient } from './docker-connection.ts';
-import { createDockerodeDriver } from './dockerode-driver.ts';
-import { createLabJanitor } from './janitor.ts';
+import type { PortRange } from '../../domain/lab/ports.ts';
+import { createDockerClient } from '../../lab/docker-connection.ts';
+import { createDockerodeDriver } from '../../lab/dockerode-driver.ts';
+import { createLabJanitor } from '../../lab/janitor.ts';
 import { createLabExecutor, type LabExecutor } from './lab-executor.ts';
-import type { PortRange } from './ports.ts';
 import type { LearnerImageStore } from './learner-image-store.ts';
 
 export type LabSettings = {
