@@ -249,16 +249,16 @@ export function createDockerodeDriver(docker: Docker, options: DockerodeDriverOp
     async removePulledImage(ref) {
       try {
         // Untagging an image with two names never conflicts, so ask first whether any container
-        // (lab or not, any state) was created from it; the 409 below covers one created meanwhile.
+        // (lab or not, any state) was created from it; a 409 covers one created meanwhile.
         const image = await docker.getImage(ref).inspect();
         const users = await docker.listContainers({ all: true, filters: { ancestor: [image.Id] } });
-        if (users.length > 0) return;
+        if (users.length > 0) return false;
         await docker.getImage(`${markRepository}/${ref}`).remove();
         await docker.getImage(ref).remove();
-        await docker.getImage(`${markRepository}/${ref}`).remove();
+        return true;
       } catch (error) {
         const status = (error as { statusCode?: number }).statusCode;
-        if (status === 409 || status === 404) return;
+        if (status === 409 || status === 404) return false;
         translate(error);
       }
     },

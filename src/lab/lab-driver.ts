@@ -38,8 +38,8 @@ export interface LabDriver {
   pullImage(ref: string): Promise<void>;
   /** Refs of the images this instance pulled (marked at pull), with their image ids. */
   listPulledImages(): Promise<LabImage[]>;
-  /** Removes a pulled image and its mark; an image a container still uses is left alone. */
-  removePulledImage(ref: string): Promise<void>;
+  /** Removes a pulled image and its mark; an image a container still uses is left alone (false). */
+  removePulledImage(ref: string): Promise<boolean>;
   /** Whether nothing on the host listens on this real port of the bind address right now. */
   isHostPortFree(realHostPort: number): Promise<boolean>;
   /** GET / through a real published port (bounded retries). */

@@ -59,7 +59,7 @@ export async function connectLab(
     // The bot still starts; the janitor's timer retries the expired sweep every minute.
     deps.logger.warn({ err: error }, 'lab start-up clean-up failed');
   }
-  const stopJanitor = janitor.start(janitorIntervalMs);
+  const stopJanitor = janitor.start(janitorIntervalMs, (ref) => deps.images.isInAnyView(ref));
   deps.logger.info({ dockerHost: settings.dockerHost, instance: settings.instance }, 'lab ready');
   return { executor, stop: stopJanitor };
 }

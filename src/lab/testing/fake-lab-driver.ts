@@ -140,8 +140,9 @@ export function createFakeLabDriver(options: FakeLabDriverOptions = {}): FakeLab
     async removePulledImage(ref) {
       call('removePulledImage');
       const image = images.get(ref);
-      if (!image?.pulled || [...containers.values()].some((c) => c.imageId === image.id)) return;
+      if (!image?.pulled || [...containers.values()].some((c) => c.imageId === image.id)) return false;
       images.delete(ref);
+      return true;
     },
     async isHostPortFree(realHostPort) {
       call('isHostPortFree');

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { createLabExecutor } from '../../src/app/lab/lab-executor.ts';
+import type { LabExecutorOptions } from '../../src/app/lab/lab-executor-types.ts';
+import { createInMemoryImageStore } from '../../src/app/lab/learner-image-store.ts';
+import { ownerKey, realContainerName } from '../../src/domain/lab/ownership.ts';
+import { createLabJanitor } from '../../src/lab/janitor.ts';
+import { createFakeLabDriver, type FakeLabDriver } from '../../src/lab/testing/fake-lab-driver.ts';
+import { seededRng } from '../helpers/docker.ts';
+
+const alice = { guildId: '100000000000000001', userId: '200000000000000001' };
+const bob = { guildId: '100000000000000001', userId: '200000000000000002' };
+const now = new Date('2026-03-01T00:00:00Z');
+
+function fakeLab(overrides: Partial<LabExecutorOptions> & { driver?: FakeLabDriver } = {}) {
+  const driver = overrides.driver ?? createFakeLabDriver({ images: ['httpd:latest', 'nginx:latest'], now: () => now });
+  const images = createInMemoryImageStore();
+  const executor = createLabExecutor({
+    driver, images, now: () => now, rng: seededRng(3), allowedImages: ['httpd:latest', 'nginx:latest'], bindAddress: '127.0.0.1',
+    publicHost: 'lab.example.test', portRange: { min: 20000, max: 20099 }, ttlSecs: 3600, quotas: { commands: { max: 10_000, windowMs: 60_000 } },
+    ...overrides,
+  });
+  return { driver, images, executor };
+}
+
+async function done(run: Promise<unknown>) {
+  const result = (await run) as { status: string; exitCode?: number };
+  expect(result.status, JSON.stringify(result)).toBe('done');
+  return result as { status: 'done'; exitCode: number; stdout: string[]; stderr: string[] };
+}
+
+describe('the executor on the fake driver', () => {
+  it('runs the course lifecycle with one listing of the learner\'s containers per command', async () => {
+    const { driver, executor } = fakeLab();
+    const run = await done(executor.run(alice, 'docker run --name apa02 -d -p 8080:80 httpd'));
+    expect(run.exitCode).toBe(0);
+    expect(driver.calls.get('listContainers')).toBe(1);
+    expect(driver.calls.get('listLabContainers')).toBe(1);
+    driver.calls.clear();
+    const ps = await done(executor.run(alice, 'docker ps'));
+    expect(ps.stdout.join('\n')).toContain('0.0.0.0:8080->80/tcp');
+    expect(driver.calls.get('listContainers')).toBe(1);
+    expect((await done(executor.run(alice, 'docker rm apa02'))).exitCode).toBe(1);
+    expect((await done(executor.run(alice, 'docker rm -f apa02'))).stdout).toEqual(['apa02']);
+    expect(driver.containers.size).toBe(0);
+  });
+
+  it('sees a container only when both its owner label and its engine name are the learner\'s', async () => {
+    const { driver, executor } = fakeLab();
+    await done(executor.run(alice, 'docker run --name apa02 -d httpd'));
+    const real = [...driver.containers.values()][0]!;
+    // Someone with engine access forges Bob's label on a container named for Alice, and another with no hash at all.
+    driver.containers.set('forged1', { ...real, id: 'forged1', owner: ownerKey(bob.guildId, bob.userId) });
+    driver.containers.set('forged2', { ...real, id: 'forged2', owner: ownerKey(bob.guildId, bob.userId), engineName: 'apa02' });
+    const ps = await done(executor.run(bob, 'docker ps -a'));
+    expect(ps.stdout).toHaveLength(1); // the header only
+    expect((await done(executor.run(bob, 'docker rm -f forged1'))).stderr[0]).toContain('No such container');
+    expect(driver.containers.has('forged1')).toBe(true);
+    expect(realContainerName(driver.instance, ownerKey(alice.guildId, alice.userId), 'apa02')).toBe(real.engineName);
+  });
+
+  it('counts published ports over every container in any state, so hoarding leaves ports for others', async () => {
+    const driver = createFakeLabDriver({ images: ['httpd:latest'], now: () => now });
+    const { executor } = fakeLab({ driver, portRange: { min: 20000, max: 20005 } });
+    const hoard = await executor.run(alice, `docker create ${Array.from({ length: 40 }, (_, i) => `-p ${9000 + i}:80`).join(' ')} httpd`);
+    expect(hoard).toMatchObject({ status: 'denied', denial: { code: 'port-quota', limit: 3 } });
+    await done(executor.run(alice, 'docker create -p 9001:80 -p 9002:80 -p 9003:80 httpd'));
+    await done(executor.run(alice, 'docker create -p 9004:80 -p 9005:80 httpd'));
+    expect(await executor.run(alice, 'docker create -p 9006:80 httpd')).toMatchObject({ status: 'denied', denial: { code: 'port-quota', limit: 5 } });
+    const other = await done(executor.run(bob, 'docker run -d -p 8080:80 httpd'));
+    expect(other.exitCode).toBe(0);
+  });
+
+  it('checks the global cap under the allocation lock: concurrent learners never overshoot it', async () => {
+    const { driver, executor } = fakeLab({ quotas: { containersTotal: 2, commands: { max: 100, windowMs: 60_000 } } });
+    const learners = Array.from({ length: 6 }, (_, i) => ({ guildId: '1', userId: String(10 + i) }));
+    const results = await Promise.all(learners.map((l) => executor.run(l, 'docker create httpd')));
+    expect(results.filter((r) => r.status === 'done')).toHaveLength(2);
+    expect(results.filter((r) => r.status === 'denied' && r.denial.code === 'global-quota')).toHaveLength(4);
+    expect(driver.containers.size).toBe(2);
+  });
+
+  it('turns work away with queue-full when the engine is stuck and the queue is at its length', async () => {
+    const driver = createFakeLabDriver({ images: ['httpd:latest'], now: () => now });
+    let release!: () => void;
+    const stuck = new Promise<void>((resolve) => (release = resolve));
+    const list = driver.listContainers.bind(driver);
+    driver.listContainers = async (owner) => {
+      await stuck;
+      return list(owner);
+    };
+    const { executor } = fakeLab({ driver, queue: { concurrency: 1, maxWaiting: 1 } });
+    const first = executor.run({ guildId: '1', userId: '1' }, 'docker ps');
+    const second = executor.run({ guildId: '1', userId: '2' }, 'docker ps');
+    const third = await executor.run({ guildId: '1', userId: '3' }, 'docker ps');
+    expect(third).toEqual({ status: 'denied', denial: { code: 'queue-full' } });
+    release();
+    expect((await first).status).toBe('done');
+    expect((await second).status).toBe('done');
+    expect((await executor.run({ guildId: '1', userId: '3' }, 'docker ps')).status).toBe('done');
+  });
+
+  it('pulls only allowlisted tags, bounds the lab\'s pulls on the engine, and the janitor removes unused ones', async () => {
+    const driver = createFakeLabDriver({ now: () => now });
+    const { executor, images } = fakeLab({ driver, quotas: { pulledImagesTotal: 1, commands: { max: 100, windowMs: 60_000 } } });
+    expect(await executor.run(alice, 'docker pull nginx:evil')).toMatchObject({ status: 'refused', refusal: { code: 'image-not-allowed' } });
+    expect((await done(executor.run(alice, 'docker pull httpd'))).exitCode).toBe(0);
+    expect(await executor.run(alice, 'docker pull nginx')).toEqual({ status: 'denied', denial: { code: 'engine-images-full', limit: 1 } });
+    expect(driver.calls.get('pullImage')).toBe(1);
+    const janitor = createLabJanitor({ driver, now: () => now });
+    expect(await janitor.sweepPulledImages((ref) => images.isInAnyView(ref))).toEqual([]);
+    await done(executor.run(alice, 'docker image rm httpd'));
+    expect(await janitor.sweepPulledImages((ref) => images.isInAnyView(ref))).toEqual(['httpd:latest']);
+    expect(driver.images.size).toBe(0);
+  });
+
+  it('answers engine-unavailable when the engine goes away', async () => {
+    const { driver, executor } = fakeLab();
+    driver.setUnavailable(true);
+    expect(await executor.run(alice, 'docker ps')).toEqual({ status: 'denied', denial: { code: 'engine-unavailable' } });
+  });
+});
