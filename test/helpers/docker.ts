@@ -68,15 +68,17 @@ export async function cleanupInstance(docker: Docker, instance: string): Promise
   await Promise.all(networks.filter((n) => n.Name === labNetworkName(instance)).map((n) => docker.getNetwork(n.Id).remove().catch(() => undefined)));
 }
 
-/** Every container, image and network of one instance's view of the engine, as comparable text. */
+/** Every container, image, network and volume of one instance's view of the engine, as comparable text. */
 export async function engineInventory(docker: Docker, instance: string) {
   const containers = await docker.listContainers({ all: true, filters: { label: [`coach.instance=${instance}`] } });
   const images = await docker.listImages();
   const networks = await docker.listNetworks();
+  const volumes = (await docker.listVolumes()).Volumes ?? [];
   return {
     containers: containers.map((c) => `${c.Id} ${c.State} ${c.Names.join(',')}`).sort(),
     images: images.map((i) => `${i.Id} ${(i.RepoTags ?? []).join(',')}`).sort(),
     networks: networks.map((n) => `${n.Id} ${n.Name}`).sort(),
+    volumes: volumes.map((v) => v.Name).sort(),
   };
 }
 
