@@ -38,6 +38,10 @@ export default tseslint.config(
   layer(['src/lab/**'], banned(['discord.js', 'drizzle-orm', 'better-sqlite3', '**/db/**', '**/discord/**'], 'lab may not import discord.js or db')),
   layer(['src/app/**'], banned(['discord.js', '**/discord/**'], 'app may not import discord.js')),
   layer(['src/discord/**'], banned(['drizzle-orm', 'better-sqlite3', '**/db/**'], 'discord adapters go through app services')),
+  // ... and never reach the engine side (src/lab) either: what the UI needs lives in domain or app.
+  // (src/discord/lab is the adapter's own lab folder, so the ban names src/lab by its relative path.)
+  layer(['src/discord/*.ts'], [...banned(['drizzle-orm', 'better-sqlite3', '**/db/**'], 'discord adapters go through app services'), { group: ['../lab/*', '../lab/**'], message: 'discord may not import src/lab' }]),
+  layer(['src/discord/*/**'], [...banned(['drizzle-orm', 'better-sqlite3', '**/db/**'], 'discord adapters go through app services'), { group: ['../../lab/*', '../../lab/**'], message: 'discord may not import src/lab' }]),
   layer(['src/i18n/**'], banned(['discord.js', 'drizzle-orm', 'better-sqlite3', 'dockerode', '**/db/**', '**/app/**', '**/discord/**', '**/lab/**'], 'i18n imports nothing')),
   {
     files: ['src/**'],

@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createLabExecutor } from '../../src/app/lab/lab-executor.ts';
-import type { LabExecutorOptions } from '../../src/app/lab/lab-executor-types.ts';
-import { createInMemoryImageStore } from '../../src/app/lab/learner-image-store.ts';
 import { ownerKey, realContainerName } from '../../src/domain/lab/ownership.ts';
 import { createLabJanitor } from '../../src/lab/janitor.ts';
-import { createFakeLabDriver, type FakeLabDriver } from '../../src/lab/testing/fake-lab-driver.ts';
-import { seededRng } from '../helpers/docker.ts';
+import { createFakeLabDriver } from '../../src/lab/testing/fake-lab-driver.ts';
+import { createFakeTestLab } from '../helpers/fake-lab.ts';
 
 const alice = { guildId: '100000000000000001', userId: '200000000000000001' };
 const bob = { guildId: '100000000000000001', userId: '200000000000000002' };
 const now = new Date('2026-03-01T00:00:00Z');
 
-function fakeLab(overrides: Partial<LabExecutorOptions> & { driver?: FakeLabDriver } = {}) {
-  const driver = overrides.driver ?? createFakeLabDriver({ images: ['httpd:latest', 'nginx:latest'], now: () => now });
-  const images = createInMemoryImageStore();
-  const executor = createLabExecutor({
-    driver, images, now: () => now, rng: seededRng(3), allowedImages: ['httpd:latest', 'nginx:latest'], bindAddress: '127.0.0.1',
-    publicHost: 'lab.example.test', portRange: { min: 20000, max: 20099 }, ttlSecs: 3600, quotas: { commands: { max: 10_000, windowMs: 60_000 } },
-    ...overrides,
-  });
-  return { driver, images, executor };
-}
+const fakeLab = createFakeTestLab;
 
 async function done(run: Promise<unknown>) {
   const result = (await run) as { status: string; exitCode?: number };
@@ -111,6 +99,29 @@ describe('the executor on the fake driver', () => {
     await done(executor.run(alice, 'docker image rm httpd'));
     expect(await janitor.sweepPulledImages((ref) => images.isInAnyView(ref))).toEqual(['httpd:latest']);
     expect(driver.images.size).toBe(0);
+  });
+
+  it('keeps a learner within 5 containers and 3 running, and says so instead of running', async () => {
+    // Moved from the real-engine file (quotas are policy): Ann has life01 (created), Bob one running container.
+    const { executor } = fakeLab();
+    const run = (learner: typeof alice, command: string) => done(executor.run(learner, command));
+    const ann = alice;
+    await run(ann, 'docker create --name life01 -p 8086:80 httpd');
+    await run(bob, 'docker run -d --name apa02 -p 8080:80 httpd');
+    // Three more running + one created reach both limits.
+    await run(ann, 'docker run -d --name q1 -p 9001:80 httpd');
+    await run(ann, 'docker run -d --name q2 -p 9002:80 httpd');
+    await run(ann, 'docker run -d --name q3 -p 9003:80 httpd');
+    expect(await executor.run(ann, 'docker start life01')).toEqual({ status: 'denied', denial: { code: 'running-quota', limit: 3 } });
+    expect(await executor.run(ann, 'docker run -d --name q4 httpd')).toEqual({ status: 'denied', denial: { code: 'running-quota', limit: 3 } });
+    await run(ann, 'docker create --name q5 nginx');
+    expect(await executor.run(ann, 'docker create --name q6 nginx')).toEqual({ status: 'denied', denial: { code: 'container-quota', limit: 5 } });
+    expect((await run(ann, 'docker ps -aq')).stdout).toHaveLength(5);
+    // "remove everything" works on her own containers only.
+    const removed = await run(ann, 'docker rm -f $(docker ps -aq)');
+    expect(removed.stdout).toHaveLength(5);
+    expect((await run(ann, 'docker ps -a')).stdout).toHaveLength(1);
+    expect((await run(bob, 'docker ps')).stdout).toHaveLength(2);
   });
 
   it('answers engine-unavailable when the engine goes away', async () => {
