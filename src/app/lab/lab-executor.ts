@@ -17,9 +17,16 @@ import { createLabQueue, defaultLabQueueLimits } from './lab-queue.ts';
 import { createKeyedLock, createMutex } from './locks.ts';
 import { runOrCreate } from './run-command.ts';
 
+/** Commands that list the learner's containers and change none of them. */
+const leavesContainersAlone: ReadonlySet<DockerCommand['kind']> = new Set(['ps', 'logs', 'inspect']);
+
 export type LabExecutor = {
-  /** Parses, checks policy and runs one typed command for a learner; never throws for learner input. */
-  run(learner: LabLearner, input: string): Promise<LabRunResult>;
+  /**
+   * Parses, checks policy and runs one typed command for a learner; never throws for learner input.
+   * With `check`, a done result carries the learner's state afterwards for step checks: commands
+   * that change no container reuse the command's own listing, so they list the learner's containers once.
+   */
+  run(learner: LabLearner, input: string, check?: { probePorts: readonly number[] }): Promise<LabRunResult & { snapshot?: LabSnapshot }>;
   /** The learner's state for step checks, with HTTP probes of the given virtual ports. */
   snapshot(learner: LabLearner, options: { probePorts: readonly number[]; lastCommand?: string | undefined }): Promise<LabSnapshot>;
   /** `/lab status`: the learner's containers with their URLs, and their image view. */
@@ -71,6 +78,28 @@ export function createLabExecutor(options: LabExecutorOptions): LabExecutor {
     } finally {
       release();
     }
+  }
+
+  /** The learner's state for step checks, with HTTP probes of the given virtual ports. */
+  async function buildSnapshot(owner: string, mine: readonly LabContainer[], probePorts: readonly number[], lastCommand: string | undefined): Promise<LabSnapshot> {
+    const pages = await Promise.all(
+      probePorts.map(async (virtualHostPort) => {
+        const port = mine.filter(isRunning).flatMap((c) => c.ports).find((p) => p.virtualHostPort === virtualHostPort);
+        if (!port) return { virtualHostPort, status: undefined, body: '' };
+        return { virtualHostPort, ...(await options.driver.probePage(port.realHostPort, options.probe)) };
+      }),
+    );
+    return {
+      containers: mine.map((c) => ({
+        name: c.name,
+        image: c.imageRef,
+        state: c.state,
+        ports: c.ports.map((p) => ({ virtualHostPort: p.virtualHostPort, containerPort: p.containerPort })),
+      })),
+      images: options.images.list(owner).map((i) => i.ref),
+      pages,
+      lastCommand,
+    };
   }
 
   async function execute(owner: string, command: DockerCommand): Promise<CommandContext> {
@@ -132,7 +161,7 @@ export function createLabExecutor(options: LabExecutorOptions): LabExecutor {
   }
 
   return {
-    async run(learner, input) {
+    async run(learner, input, check) {
       const parsed = parseDockerCommand(input, { allowedImages: options.allowedImages });
       if (!parsed.ok) return { status: 'refused', refusal: parsed.refusal };
       const owner = ownerKey(learner.guildId, learner.userId);
@@ -140,40 +169,31 @@ export function createLabExecutor(options: LabExecutorOptions): LabExecutor {
       history.set(owner, slot.history);
       if (!slot.allowed) return { status: 'denied', denial: { code: 'rate-limited', retryAfterSecs: Math.ceil(slot.retryAfterMs / 1000) } };
 
-      const outcome = await guarded(learner, (key) => execute(key, parsed.command));
+      const canonical = canonicalCommand(parsed.command);
+      const outcome = await guarded(learner, async (key) => {
+        const ctx = await execute(key, parsed.command);
+        if (!check) return { ctx, after: undefined };
+        return { ctx, after: leavesContainersAlone.has(parsed.command.kind) ? ctx.mine : await containersOf(key) };
+      });
       if ('denied' in outcome) return { status: 'denied', denial: outcome.denied };
+      const { ctx, after } = outcome;
+      // Probes wait for a page to answer: outside the lock and the queue, so they hold up nobody.
+      const snapshot = check && after ? await buildSnapshot(owner, after, check.probePorts, canonical) : undefined;
       return {
         status: 'done',
         command: parsed.command,
-        canonical: canonicalCommand(parsed.command),
-        stdout: outcome.stdout,
-        stderr: outcome.stderr,
-        exitCode: outcome.exitCode,
-        published: outcome.published,
+        canonical,
+        ...(snapshot ? { snapshot } : {}),
+        stdout: ctx.stdout,
+        stderr: ctx.stderr,
+        exitCode: ctx.exitCode,
+        published: ctx.published,
       };
     },
 
     async snapshot(learner, { probePorts, lastCommand }) {
       const owner = ownerKey(learner.guildId, learner.userId);
-      const mine = await containersOf(owner);
-      const pages = await Promise.all(
-        probePorts.map(async (virtualHostPort) => {
-          const port = mine.filter(isRunning).flatMap((c) => c.ports).find((p) => p.virtualHostPort === virtualHostPort);
-          if (!port) return { virtualHostPort, status: undefined, body: '' };
-          return { virtualHostPort, ...(await options.driver.probePage(port.realHostPort, options.probe)) };
-        }),
-      );
-      return {
-        containers: mine.map((c) => ({
-          name: c.name,
-          image: c.imageRef,
-          state: c.state,
-          ports: c.ports.map((p) => ({ virtualHostPort: p.virtualHostPort, containerPort: p.containerPort })),
-        })),
-        images: options.images.list(owner).map((i) => i.ref),
-        pages,
-        lastCommand,
-      };
+      return buildSnapshot(owner, await containersOf(owner), probePorts, lastCommand);
     },
 
     async status(learner) {
