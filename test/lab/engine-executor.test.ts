@@ -144,6 +144,17 @@ describe('the lab executor on a real engine', () => {
     expect(network.Internal).toBe(false);
   });
 
+  // The quota rules themselves run on the fake driver (executor-fake.test.ts); here the real engine
+  // removes everything of one learner and nothing of another.
+  it('removes every container of the learner with rm -f $(docker ps -aq), and only hers', async () => {
+    await run(ann, 'docker create --name q5 nginx');
+    const removed = await run(ann, 'docker rm -f $(docker ps -aq)');
+    expect(removed.exitCode).toBe(0);
+    expect(removed.stdout.length).toBeGreaterThan(0);
+    expect((await run(ann, 'docker ps -a')).stdout).toHaveLength(1);
+    expect((await run(bob, 'docker ps')).stdout).toHaveLength(2);
+  });
+
   it('prints logs, a summary inspect with virtual ports, and the engine version', async () => {
     await run(ann, 'docker run -d --name web -p 8080:80 -e MODE=lab httpd');
     const inspect = await run(ann, 'docker inspect web');
