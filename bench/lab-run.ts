@@ -17,8 +17,8 @@ import { createDockerClient } from '../src/lab/docker-connection.ts';
 import { createDockerodeDriver } from '../src/lab/dockerode-driver.ts';
 import { labLimits } from '../src/lab/host-config.ts';
 import { labNetworkName } from '../src/lab/lab-labels.ts';
-import { createInMemoryImageStore } from '../src/lab/learner-image-store.ts';
-import { createLabExecutor } from '../src/lab/lab-executor.ts';
+import { createInMemoryImageStore } from '../src/app/lab/learner-image-store.ts';
+import { createLabExecutor } from '../src/app/lab/lab-executor.ts';
 import { cleanupInstance } from '../test/helpers/docker.ts';
 import { startDiscordLab, type DiscordLab } from './lab-run-discord.ts';
 

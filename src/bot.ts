@@ -20,7 +20,7 @@ import { commands as defaultCommands, componentHandlers as defaultComponents } f
 import { registerCommands } from './discord/deploy.ts';
 import { attachQuizRuntime } from './discord/quiz/runtime.ts';
 import { createRouter } from './discord/router.ts';
-import { connectLab } from './lab/connect-lab.ts';
+import { connectLab } from './app/lab/connect-lab.ts';
 import { createLogger } from './logger.ts';
 
 const questionsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../questions');

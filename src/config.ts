@@ -21,13 +21,14 @@ const schema = z.object({
     z.string().regex(/^(unix|tcp|ssh|https?):\/\/\S+$/, 'must look like unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host').optional(),
   ),
   DOCKER_CERT_PATH: z.preprocess(emptyAsUndefined, z.string().optional()),
-  LAB_BIND_ADDRESS: z.preprocess(emptyAsUndefined, z.ipv4().default('127.0.0.1')),
+  LAB_BIND_ADDRESS: z.preprocess(emptyAsUndefined, z.union([z.ipv4(), z.ipv6()], { error: 'must be an IP address such as 127.0.0.1' }).default('127.0.0.1')),
+  LAB_ALLOW_PUBLIC_BIND: z.preprocess(emptyAsUndefined, z.enum(['true', 'false'], { error: 'must be true or false' }).default('false')),
   LAB_PUBLIC_HOST: z.preprocess(emptyAsUndefined, z.string().default('localhost')),
   LAB_PORT_RANGE: z.preprocess(
     emptyAsUndefined,
     z.string().default('20000-20999').refine(isPortRange, 'must look like 20000-20999'),
   ),
-  LAB_ALLOWED_IMAGES: z.preprocess(emptyAsUndefined, z.string().default('httpd,nginx')),
+  LAB_ALLOWED_IMAGES: z.preprocess(emptyAsUndefined, z.string().default('httpd:latest,nginx:latest')),
   LAB_TTL_SECS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(60).default(7200)),
   LAB_INSTANCE: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z0-9][a-z0-9-]{0,19}$/, 'must be lowercase letters, digits and dashes (≤ 20)').default('main')),
   SSH_AUTH_SOCK: z.preprocess(emptyAsUndefined, z.string().optional()),
@@ -35,6 +36,11 @@ const schema = z.object({
   INTERVIEW_LLM_MODEL: optionalText,
   INTERVIEW_LLM_API_KEY: optionalText,
   INTERVIEW_LLM_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(8000)),
+}).superRefine((env, ctx) => {
+  // Learners' published ports on every interface of a shared host are a risk worth one explicit line.
+  if ((env.LAB_BIND_ADDRESS === '0.0.0.0' || env.LAB_BIND_ADDRESS === '::') && env.LAB_ALLOW_PUBLIC_BIND !== 'true') {
+    ctx.addIssue({ code: 'custom', path: ['LAB_BIND_ADDRESS'], message: `${env.LAB_BIND_ADDRESS} publishes learners' ports on every interface; set LAB_ALLOW_PUBLIC_BIND=true if that is intended` });
+  }
 });
 
 /** How to fix each key, shown next to its problem. */

@@ -2,7 +2,7 @@ import type { Content } from '../content/load-content.ts';
 import type { Repositories } from '../db/repositories.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { LabExercise } from '../domain/lab/exercise.ts';
-import type { LabExecutor } from '../lab/lab-executor.ts';
+import type { LabExecutor } from './lab/lab-executor.ts';
 import { createCatalogService } from './content/catalog-service.ts';
 import { createLabService } from './lab/lab-service.ts';
 import { createDailyService } from './quiz/daily-service.ts';

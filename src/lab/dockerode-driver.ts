@@ -2,9 +2,12 @@ import type Docker from 'dockerode';
 import type { LabContainerState } from '../domain/lab/cli-output.ts';
 import { demuxLogs } from './demux-logs.ts';
 import { labHostConfig } from './host-config.ts';
+import { realContainerName } from '../domain/lab/ownership.ts';
+import { isPortFree } from './host-ports.ts';
+import { probePage } from './http-probe.ts';
 import type { CreateContainerRequest, EngineVersion, LabContainer, LabDriver, LabImage } from './lab-driver.ts';
 import { LabEngineError, LabEngineUnavailableError } from './lab-driver.ts';
-import { assertInstanceId, decodePorts, encodePorts, labLabels, labNetworkName, realContainerName } from './lab-labels.ts';
+import { assertInstanceId, decodePorts, encodePorts, labLabels, labNetworkName, pulledMarkRepository } from './lab-labels.ts';
 
 export type DockerodeDriverOptions = {
   /** Separates bots (and test files) sharing one engine; part of labels, names and the network name. */
@@ -53,6 +56,7 @@ function toLabContainer(info: Docker.ContainerInspectInfo): LabContainer {
   return {
     id: info.Id,
     name: labels[labLabels.name] ?? info.Name.replace(/^\//, ''),
+    engineName: info.Name.replace(/^\//, ''),
     owner: labels[labLabels.owner] ?? '',
     image: labels[labLabels.image] ?? info.Config.Image,
     imageRef: labels[labLabels.imageRef] ?? info.Config.Image,
@@ -90,7 +94,13 @@ export function createDockerodeDriver(docker: Docker, options: DockerodeDriverOp
     translate(error);
   };
 
+  const markRepository = pulledMarkRepository(instance);
+  // A listener on 0.0.0.0 answers on loopback too; probing the wildcard address itself is not portable.
+  const probeHost = options.bindAddress === '0.0.0.0' ? '127.0.0.1' : options.bindAddress === '::' ? '::1' : options.bindAddress;
+
   return {
+    instance,
+
     async ping() {
       try {
         await withTimeout(docker.ping(), pingTimeoutMs, 'ping');
@@ -135,14 +145,15 @@ export function createDockerodeDriver(docker: Docker, options: DockerodeDriverOp
         .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
     },
 
-    async countContainers() {
-      const infos = await engine(() => docker.listContainers({ all: true, filters: { label: [`${labLabels.instance}=${instance}`] } }));
-      return infos.length;
-    },
-
-    async usedRealPorts() {
-      const infos = await engine(() => docker.listContainers({ all: true, filters: { label: [labLabels.ports] } }));
-      return new Set(infos.flatMap((info) => decodePorts(info.Labels[labLabels.ports]).map((p) => p.realHostPort)));
+    async listLabContainers() {
+      const infos = await engine(() => docker.listContainers({ all: true, filters: { label: [labLabels.instance] } }));
+      return infos.map((info) => ({
+        id: info.Id,
+        owner: info.Labels[labLabels.owner] ?? '',
+        instance: info.Labels[labLabels.instance] ?? '',
+        imageId: info.ImageID,
+        ports: decodePorts(info.Labels[labLabels.ports]),
+      }));
     },
 
     async createContainer(request: CreateContainerRequest) {
@@ -218,6 +229,46 @@ export function createDockerodeDriver(docker: Docker, options: DockerodeDriverOp
         );
       });
       await withTimeout(done, pullTimeoutMs, `pull ${ref}`);
+      // The mark (a second tag) is how the janitor later knows this image came from the lab, not the operator.
+      const colon = ref.lastIndexOf(':');
+      await engine(() => docker.getImage(ref).tag({ repo: `${markRepository}/${ref.slice(0, colon)}`, tag: ref.slice(colon + 1) }));
+    },
+
+    async listPulledImages() {
+      const infos = await engine(() => docker.listImages({ filters: { reference: [`${markRepository}/*:*`, `${markRepository}/*/*:*`] } }));
+      return infos.flatMap((info) =>
+        (info.RepoTags ?? []).filter((tag) => tag.startsWith(`${markRepository}/`)).map((tag) => ({
+          ref: tag.slice(markRepository.length + 1),
+          id: info.Id,
+          createdAt: new Date(info.Created * 1000),
+          sizeBytes: info.Size,
+        })),
+      );
+    },
+
+    async removePulledImage(ref) {
+      try {
+        // Untagging an image with two names never conflicts, so ask first whether any container
+        // (lab or not, any state) was created from it; a 409 covers one created meanwhile.
+        const image = await docker.getImage(ref).inspect();
+        const users = await docker.listContainers({ all: true, filters: { ancestor: [image.Id] } });
+        if (users.length > 0) return false;
+        await docker.getImage(`${markRepository}/${ref}`).remove();
+        await docker.getImage(ref).remove();
+        return true;
+      } catch (error) {
+        const status = (error as { statusCode?: number }).statusCode;
+        if (status === 409 || status === 404) return false;
+        translate(error);
+      }
+    },
+
+    isHostPortFree(realHostPort) {
+      return isPortFree(options.bindAddress, realHostPort);
+    },
+
+    probePage(realHostPort, probeOptions) {
+      return probePage(probeHost, realHostPort, probeOptions);
     },
   };
 }

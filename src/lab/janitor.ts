@@ -16,8 +16,13 @@ export type LabJanitor = {
    * restart, with the app's notion of who still exists. Returns their ids.
    */
   reapOrphans(isKnownOwner: (owner: string) => boolean | Promise<boolean>): Promise<string[]>;
+  /**
+   * Removes images this instance pulled that no container was created from and no learner's view
+   * holds. Returns their refs. Images the operator put on the engine are never touched.
+   */
+  sweepPulledImages(isInAnyView: (ref: string) => boolean): Promise<string[]>;
   /** Sweeps every `intervalMs` until the returned function is called. The timer does not keep the process alive. */
-  start(intervalMs: number): () => void;
+  start(intervalMs: number, isImageInAnyView?: (ref: string) => boolean): () => void;
 };
 
 export function createLabJanitor(options: LabJanitorOptions): LabJanitor {
@@ -61,9 +66,24 @@ export function createLabJanitor(options: LabJanitorOptions): LabJanitor {
       return remove(orphans, 'orphan');
     },
 
-    start(intervalMs) {
+    async sweepPulledImages(isInAnyView) {
+      const inUse = new Set((await driver.listLabContainers()).map((c) => c.imageId));
+      const removed: string[] = [];
+      for (const image of await driver.listPulledImages()) {
+        if (inUse.has(image.id) || isInAnyView(image.ref)) continue;
+        try {
+          if (await driver.removePulledImage(image.ref)) removed.push(image.ref);
+        } catch (error) {
+          options.onError?.(error);
+        }
+      }
+      return removed;
+    },
+
+    start(intervalMs, isImageInAnyView) {
       const timer = setInterval(() => {
         janitor.sweepExpired().catch((error: unknown) => options.onError?.(error));
+        if (isImageInAnyView) janitor.sweepPulledImages(isImageInAnyView).catch((error: unknown) => options.onError?.(error));
       }, intervalMs);
       timer.unref();
       return () => clearInterval(timer);

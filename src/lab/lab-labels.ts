@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import type { LabPort } from './lab-driver.ts';
+import type { LabPort } from '../domain/lab/lab-objects.ts';
 
-/** Labels every lab container carries; they are the only source of ownership and virtual ports. */
+/** Labels every lab container carries; with the engine name, they are the source of ownership and virtual ports. */
 export const labLabels = {
   instance: 'coach.instance',
   owner: 'coach.owner',
@@ -20,22 +19,13 @@ export function assertInstanceId(instance: string): string {
   return instance;
 }
 
-/** `<guildId>:<userId>`: a learner's identity in labels and stores. */
-export function ownerKey(guildId: string, userId: string): string {
-  return `${guildId}:${userId}`;
-}
-
-/**
- * The engine's name for a learner's container. The hash keeps learners (and instances) apart so
- * two learners can both call theirs `apa02`; the typed name stays readable for operators.
- */
-export function realContainerName(instance: string, owner: string, name: string): string {
-  const hash = createHash('sha256').update(`${instance}|${owner}`).digest('hex').slice(0, 10);
-  return `coach-${hash}-${name}`;
-}
-
 export function labNetworkName(instance: string): string {
   return `coach-lab-${instance}`;
+}
+
+/** The repository of the second tag a lab pull puts on an image (`coach-pulled-main/nginx:latest`). */
+export function pulledMarkRepository(instance: string): string {
+  return `coach-pulled-${instance}`;
 }
 
 /** `8080:20001:80,8081:20002:80` = virtual:real:container for each `-p`. */

@@ -3,9 +3,9 @@ import { beforeAll, beforeEach } from 'vitest';
 import { createDockerClient } from '../../src/lab/docker-connection.ts';
 import { createDockerodeDriver } from '../../src/lab/dockerode-driver.ts';
 import { labNetworkName } from '../../src/lab/lab-labels.ts';
-import { createInMemoryImageStore } from '../../src/lab/learner-image-store.ts';
-import { createLabExecutor } from '../../src/lab/lab-executor.ts';
-import type { LabExecutorOptions } from '../../src/lab/lab-executor-types.ts';
+import { createInMemoryImageStore } from '../../src/app/lab/learner-image-store.ts';
+import { createLabExecutor } from '../../src/app/lab/lab-executor.ts';
+import type { LabExecutorOptions } from '../../src/app/lab/lab-executor-types.ts';
 
 /** The engine `.ci/docker-engine.sh` starts (or whatever DOCKER_HOST points at). */
 export const testDockerHost = process.env.DOCKER_HOST ?? 'unix:///run/coach-docker/docker.sock';
@@ -68,15 +68,17 @@ export async function cleanupInstance(docker: Docker, instance: string): Promise
   await Promise.all(networks.filter((n) => n.Name === labNetworkName(instance)).map((n) => docker.getNetwork(n.Id).remove().catch(() => undefined)));
 }
 
-/** Every container, image and network of one instance's view of the engine, as comparable text. */
+/** Every container, image, network and volume of one instance's view of the engine, as comparable text. */
 export async function engineInventory(docker: Docker, instance: string) {
   const containers = await docker.listContainers({ all: true, filters: { label: [`coach.instance=${instance}`] } });
   const images = await docker.listImages();
   const networks = await docker.listNetworks();
+  const volumes = (await docker.listVolumes()).Volumes ?? [];
   return {
     containers: containers.map((c) => `${c.Id} ${c.State} ${c.Names.join(',')}`).sort(),
     images: images.map((i) => `${i.Id} ${(i.RepoTags ?? []).join(',')}`).sort(),
     networks: networks.map((n) => `${n.Id} ${n.Name}`).sort(),
+    volumes: volumes.map((v) => v.Name).sort(),
   };
 }
 

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { LabRunResult } from '../../src/lab/lab-executor-types.ts';
+import type { LabRunResult } from '../../src/domain/lab/lab-results.ts';
 import { labNetworkName } from '../../src/lab/lab-labels.ts';
 import { probePage } from '../../src/lab/http-probe.ts';
 import type { TestLab } from '../helpers/docker.ts';
@@ -144,19 +144,13 @@ describe('the lab executor on a real engine', () => {
     expect(network.Internal).toBe(false);
   });
 
-  it('keeps a learner within 5 containers and 3 running, and says so instead of running', async () => {
-    // Ann has life01 (created). Three more running + one created reach both limits.
-    await run(ann, 'docker run -d --name q1 -p 9001:80 httpd');
-    await run(ann, 'docker run -d --name q2 -p 9002:80 httpd');
-    await run(ann, 'docker run -d --name q3 -p 9003:80 httpd');
-    expect(await lab.executor.run(ann, 'docker start life01')).toEqual({ status: 'denied', denial: { code: 'running-quota', limit: 3 } });
-    expect(await lab.executor.run(ann, 'docker run -d --name q4 httpd')).toEqual({ status: 'denied', denial: { code: 'running-quota', limit: 3 } });
+  // The quota rules themselves run on the fake driver (executor-fake.test.ts); here the real engine
+  // removes everything of one learner and nothing of another.
+  it('removes every container of the learner with rm -f $(docker ps -aq), and only hers', async () => {
     await run(ann, 'docker create --name q5 nginx');
-    expect(await lab.executor.run(ann, 'docker create --name q6 nginx')).toEqual({ status: 'denied', denial: { code: 'container-quota', limit: 5 } });
-    expect((await run(ann, 'docker ps -aq')).stdout).toHaveLength(5);
-    // "remove everything" works on her own containers only.
     const removed = await run(ann, 'docker rm -f $(docker ps -aq)');
-    expect(removed.stdout).toHaveLength(5);
+    expect(removed.exitCode).toBe(0);
+    expect(removed.stdout.length).toBeGreaterThan(0);
     expect((await run(ann, 'docker ps -a')).stdout).toHaveLength(1);
     expect((await run(bob, 'docker ps')).stdout).toHaveLength(2);
   });

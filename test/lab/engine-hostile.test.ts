@@ -1,9 +1,9 @@
 import type Docker from 'dockerode';
 import { afterAll, describe, expect, it } from 'vitest';
-import { labNetworkName } from '../../src/lab/lab-labels.ts';
 import type { TestLab } from '../helpers/docker.ts';
-import { beforeAllWithEngine, cleanupInstance, connectTestEngine, createTestLab, engineInventory, testInstance } from '../helpers/docker.ts';
+import { beforeAllWithEngine, cleanupInstance, connectTestEngine, createTestLab, testInstance } from '../helpers/docker.ts';
 import { hostileCommands } from './hostile-commands.ts';
+import { hoardPorts, hostileInventory } from './hostile-lab.ts';
 
 const instance = testInstance('hostile');
 const victim = { guildId: '100000000000000001', userId: '300000000000000001' };
@@ -13,12 +13,7 @@ let docker: Docker;
 let lab: TestLab;
 let victimIds: string[] = [];
 
-/** The engine as far as this file can see it: other test files' lab networks come and go meanwhile. */
-async function inventory() {
-  const all = await engineInventory(docker, instance);
-  const ours = labNetworkName(instance);
-  return { ...all, networks: all.networks.filter((n) => !/ coach-lab-t-/.test(n) || n.endsWith(` ${ours}`)) };
-}
+const inventory = () => hostileInventory(docker, instance);
 
 beforeAllWithEngine(async () => {
   docker = await connectTestEngine();
@@ -91,6 +86,19 @@ describe('hostile commands against a real engine', () => {
     expect(await lab.executor.run(hoarder, 'docker create --name h6 nginx')).toEqual({ status: 'denied', denial: { code: 'container-quota', limit: 5 } });
     expect(await lab.executor.run(hoarder, 'docker start h1 h2 h3 h4')).toEqual({ status: 'denied', denial: { code: 'running-quota', limit: 3 } });
     expect(await lab.executor.run(mallory, 'docker run --name fg -p 8080:80 httpd')).toEqual({ status: 'denied', denial: { code: 'attach-not-supported' } });
+    expect(await inventory()).toEqual(before);
+  });
+
+  it('leaves another learner a port when one hoards the quota on a tiny range, and removes the hoarder\'s containers again', async () => {
+    const before = await inventory();
+    const portMin = 23950 + (process.pid % 40) * 6;
+    const tiny = createTestLab(docker, { instance, portMin, portRange: { min: portMin, max: portMin + 5 } });
+    const bystander = { guildId: '100000000000000001', userId: '300000000000000004' };
+    const porter = { guildId: '100000000000000001', userId: '300000000000000005' };
+    const outcome = await hoardPorts(tiny, porter, bystander);
+    expect(outcome).toEqual({ tried: 3, accepted: 0, otherPublished: true });
+    await tiny.executor.reset(porter);
+    await tiny.executor.reset(bystander);
     expect(await inventory()).toEqual(before);
   });
 });

@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDockerodeDriver } from '../../src/lab/dockerode-driver.ts';
 import { createLabJanitor } from '../../src/lab/janitor.ts';
-import { ownerKey } from '../../src/lab/lab-labels.ts';
+import { ownerKey } from '../../src/domain/lab/ownership.ts';
 import { beforeAllWithEngine, cleanupInstance, connectTestEngine, createTestLab, testInstance } from '../helpers/docker.ts';
 
 const instance = testInstance('janitor');

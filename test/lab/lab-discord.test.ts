@@ -8,7 +8,7 @@ import { lab } from '../../src/i18n/catalogs/lab.ts';
 import { labCommand } from '../../src/discord/commands/lab.ts';
 import { labId, parseLabId } from '../../src/discord/lab/lab-ids.ts';
 import { denialText, failureText, refusalText, renderExercise, renderRun } from '../../src/discord/lab/render-lab.ts';
-import type { LabDenial } from '../../src/lab/lab-executor-types.ts';
+import type { LabDenial } from '../../src/domain/lab/lab-results.ts';
 
 const text = (ko: string, en: string) => ({ ko, en });
 const exercise: LabExercise = {

@@ -1,28 +1,28 @@
 import { join } from 'node:path';
-import type Docker from 'dockerode';
-import { afterAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { LabService } from '../../src/app/lab/lab-service.ts';
 import { createLabService } from '../../src/app/lab/lab-service.ts';
 import type { LabStepAnswer } from '../../src/app/learning/learning-service.ts';
 import { loadLabExercises } from '../../src/content/load-labs.ts';
-import { probePage } from '../../src/lab/http-probe.ts';
-import { beforeAllWithEngine, cleanupInstance, connectTestEngine, createTestLab, testInstance } from '../helpers/docker.ts';
+import type { FakeLabDriver } from '../../src/lab/testing/fake-lab-driver.ts';
+import { createFakeTestLab } from '../helpers/fake-lab.ts';
 import { createInMemoryLabProgressStore } from './in-memory-progress-store.ts';
 
-const instance = testInstance('service');
 const guildId = '100000000000000001';
 const minji = '600000000000000001';
 const alex = '600000000000000002';
 const exercises = loadLabExercises(join(import.meta.dirname, '../../questions/labs'));
 const clock = { now: () => new Date('2025-03-01T10:00:00Z') };
-let docker: Docker;
+let driver: FakeLabDriver;
 let service: LabService;
 const awards: LabStepAnswer[] = [];
 
-beforeAllWithEngine(async () => {
-  docker = await connectTestEngine();
-  await cleanupInstance(docker, instance);
-  const { executor } = createTestLab(docker, { instance, portMin: 21700 });
+// The service's rules (steps, XP, hints, solutions, restarts) on the in-memory driver; the same
+// exercises run against the real engine in engine-exercises.test.ts and test/e2e/lab.test.ts.
+beforeAll(() => {
+  const lab = createFakeTestLab({ now: clock.now });
+  driver = lab.driver;
+  const { executor } = lab;
   service = createLabService({
     executor,
     exercises,
@@ -32,17 +32,13 @@ beforeAllWithEngine(async () => {
   });
 });
 
-afterAll(async () => {
-  if (docker) await cleanupInstance(docker, instance);
-});
-
 async function run(userId: string, command: string) {
   const view = await service.run(guildId, userId, command);
   if (view.type !== 'run' || view.result.status !== 'done') throw new Error(`${command}: ${JSON.stringify(view)}`);
   return view;
 }
 
-describe('the /lab app service on a real engine', () => {
+describe('the /lab app service', () => {
   it('lets two learners complete practice 3 side by side, each on their own port 8080, with XP per step', async () => {
     for (const userId of [minji, alex]) expect(service.start(guildId, userId, 'practice-3-apache')).toMatchObject({ type: 'exercise', completedSteps: 0 });
 
@@ -53,7 +49,7 @@ describe('the /lab app service on a real engine', () => {
       expect(view.progress).toMatchObject({ completedSteps: 2, xpAwarded: 10, finished: false });
       expect(view.progress?.newlyCompleted.map((s) => s.id)).toEqual(['run-apa02', 'open-page']);
       const port = view.result.status === 'done' ? view.result.published[0]!.realHostPort : 0;
-      expect((await probePage('127.0.0.1', port)).body).toContain('It works!');
+      expect((await driver.probePage(port)).body).toContain('It works!');
     }
 
     for (const userId of [minji, alex]) {

@@ -3,9 +3,10 @@ import { generateContainerName } from '../../src/domain/lab/container-names.ts';
 import { takeRateSlot } from '../../src/domain/lab/rate-limit.ts';
 import { demuxLogs } from '../../src/lab/demux-logs.ts';
 import { dockerOptionsFromSettings } from '../../src/lab/docker-connection.ts';
-import { decodePorts, encodePorts, realContainerName } from '../../src/lab/lab-labels.ts';
-import { createKeyedLock } from '../../src/lab/locks.ts';
-import { pickRealPorts } from '../../src/lab/ports.ts';
+import { decodePorts, encodePorts } from '../../src/lab/lab-labels.ts';
+import { realContainerName } from '../../src/domain/lab/ownership.ts';
+import { createKeyedLock } from '../../src/app/lab/locks.ts';
+import { pickRealPorts } from '../../src/domain/lab/ports.ts';
 import { seededRng } from '../helpers/docker.ts';
 
 describe('engine connection settings', () => {

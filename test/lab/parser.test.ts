@@ -191,7 +191,8 @@ describe('canonicalCommand and commandsEquivalent', () => {
     ['docker --version', 'docker version'],
     ['docker stop apa02', 'docker rm apa02'],
   ])('%s ≢ %s', (a, b) => {
-    expect(commandsEquivalent(parsed(a), parsed(b))).toBe(false);
+    // Equivalence serves grading, which parses without the lab's allowlist.
+    expect(commandsEquivalent(parsed(a, {}), parsed(b, {}))).toBe(false);
   });
 
   it('writes a readable, stable canonical text', () => {

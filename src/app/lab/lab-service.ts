@@ -1,10 +1,10 @@
 import type { Clock } from '../../domain/clock.ts';
 import type { ExerciseProgress, StepFailure } from '../../domain/lab/checks.ts';
 import { advanceExercise, portsToProbe } from '../../domain/lab/checks.ts';
-import type { LabExercise, LabStep } from '../../domain/lab/exercise.ts';
+import type { LabExercise, LabSnapshot, LabStep } from '../../domain/lab/exercise.ts';
 import { LabEngineUnavailableError } from '../../lab/lab-driver.ts';
-import type { LabExecutor } from '../../lab/lab-executor.ts';
-import type { LabDenial, LabRunResult, LabStatus } from '../../lab/lab-executor-types.ts';
+import type { LabDenial, LabRunResult, LabStatus } from '../../domain/lab/lab-results.ts';
+import type { LabExecutor } from './lab-executor.ts';
 import type { LabProgressRecord, LabProgressStore } from './lab-progress-store.ts';
 import type { LearningService } from '../learning/learning-service.ts';
 
@@ -86,9 +86,9 @@ export function createLabService(deps: LabServiceDeps) {
   }
 
   /** Checks the learner's real lab and stores the outcome with its XP in one transaction. */
-  async function evaluate(guildId: string, userId: string, exercise: LabExercise, lastCommand: string | undefined, explicit: boolean): Promise<ProgressUpdate> {
+  async function evaluate(guildId: string, userId: string, exercise: LabExercise, lastCommand: string | undefined, explicit: boolean, taken?: LabSnapshot): Promise<ProgressUpdate> {
     const before = record(guildId, userId, exercise.id);
-    const snapshot = await executor!.snapshot({ guildId, userId }, { probePorts: portsToProbe(exercise, before.completedSteps), lastCommand });
+    const snapshot = taken ?? await executor!.snapshot({ guildId, userId }, { probePorts: portsToProbe(exercise, before.completedSteps), lastCommand });
     return progress.transaction(() => {
       const now = clock.now();
       const current = record(guildId, userId, exercise.id);
@@ -163,11 +163,15 @@ export function createLabService(deps: LabServiceDeps) {
 
     async run(guildId: string, userId: string, input: string): Promise<LabRunView | LabUnavailable> {
       if (!executor) return { type: 'unavailable' };
-      const result = await executor.run({ guildId, userId }, input);
       const exercise = activeExercise(guildId, userId);
-      const checkable = result.status === 'done' && 'steps' in exercise && record(guildId, userId, exercise.id).completedSteps < exercise.steps.length;
+      const completed = 'steps' in exercise ? record(guildId, userId, exercise.id).completedSteps : 0;
+      const checkable = 'steps' in exercise && completed < exercise.steps.length;
+      // The state for the check comes back with the command (one listing of the learner's containers when it changed none).
+      const { snapshot, ...result } = await executor.run({ guildId, userId }, input, checkable ? { probePorts: portsToProbe(exercise, completed) } : undefined);
       // The command already ran; if the engine vanished right after, the check simply waits for next time.
-      const update = checkable ? await evaluate(guildId, userId, exercise, result.canonical, false).catch(unlessEngineGone(undefined)) : undefined;
+      const update = checkable && result.status === 'done'
+        ? await evaluate(guildId, userId, exercise, result.canonical, false, snapshot).catch(unlessEngineGone(undefined))
+        : undefined;
       return { type: 'run', input, result, progress: update };
     },
 

@@ -20,6 +20,9 @@ export function createLabImageRepository(db: Db) {
     removeAll(owner: string): void {
       db.delete(labImages).where(eq(labImages.owner, owner)).run();
     },
+    isInAnyView(ref: string): boolean {
+      return db.select({ ref: labImages.ref }).from(labImages).where(eq(labImages.ref, ref)).limit(1).all().length > 0;
+    },
   };
 }
 

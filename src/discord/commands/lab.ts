@@ -1,4 +1,5 @@
 import { MessageFlags } from 'discord.js';
+import { maxCommandLength } from '../../domain/lab/command-types.ts';
 import type { Command } from '../command.ts';
 import { requireGuild } from '../guards.ts';
 import { renderExercise, renderLabList, renderLabNotice, renderProgress, renderRun, renderStatus } from '../lab/render-lab.ts';
@@ -11,7 +12,7 @@ export const labCommand: Command = {
     .addSubcommand(subcommand('start', '시작', 'lab.sub.start')
       .addStringOption((o) => localize(o.setName('exercise').setRequired(true).setAutocomplete(true), '실습', 'lab.option.exercise')))
     .addSubcommand(subcommand('run', '실행', 'lab.sub.run')
-      .addStringOption((o) => localize(o.setName('command').setRequired(true).setMaxLength(4000), '명령', 'lab.option.command')))
+      .addStringOption((o) => localize(o.setName('command').setRequired(true).setMaxLength(maxCommandLength), '명령', 'lab.option.command')))
     .addSubcommand(subcommand('check', '확인', 'lab.sub.check'))
     .addSubcommand(subcommand('status', '상태', 'lab.sub.status'))
     .addSubcommand(subcommand('reset', '초기화', 'lab.sub.reset')),

@@ -2,8 +2,9 @@ import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'disc
 import type { ExerciseScreen, ExerciseSummary, LabRunView, ProgressUpdate } from '../../app/lab/lab-service.ts';
 import type { StepFailure } from '../../domain/lab/checks.ts';
 import type { LabRefusal } from '../../domain/lab/command-types.ts';
+import { transcriptLines } from '../../domain/lab/docker-messages.ts';
+import type { LabDenial, LabStatus } from '../../domain/lab/lab-results.ts';
 import { t, type Locale } from '../../i18n/index.ts';
-import type { LabDenial, LabStatus } from '../../lab/lab-executor-types.ts';
 import { brandColor, clip, failureColor, relativeTime, successColor } from '../format.ts';
 import { labId } from './lab-ids.ts';
 
@@ -106,9 +107,7 @@ export function renderRun(view: LabRunView, locale: Locale) {
   const { result } = view;
   if (result.status === 'refused') return { content: `${codeBlock([prompt])}\n${refusalText(result.refusal, locale)}`, allowedMentions: noMentions };
   if (result.status === 'denied') return { content: `${codeBlock([prompt])}\n${denialText(result.denial, locale)}`, allowedMentions: noMentions };
-  // The CLI prints run/create's "Unable to find image… Pulling…" notes before the new ID; other commands print errors last.
-  const pullsFirst = result.command.kind === 'run' || result.command.kind === 'create';
-  const transcript = pullsFirst ? [prompt, ...result.stderr, ...result.stdout] : [prompt, ...result.stdout, ...result.stderr];
+  const transcript = [prompt, ...transcriptLines(result.command.kind, result.stdout, result.stderr)];
   const extra = result.published.map((p) => t(locale, 'lab.run.published', { virtual: p.virtualHostPort, url: p.url }));
   if (result.exitCode !== 0) extra.push(`-# ${t(locale, 'lab.run.exit', { code: result.exitCode })}`);
   if (view.progress) extra.push(...progressLines(view.progress, locale));

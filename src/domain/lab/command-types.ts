@@ -26,6 +26,9 @@ export const labRefusalCodes = [
   'invalid-name',
   'invalid-port',
   'invalid-env',
+  'env-not-allowed',
+  'too-many-env',
+  'lookalike-dash',
 ] as const;
 export type LabRefusalCode = (typeof labRefusalCodes)[number];
 

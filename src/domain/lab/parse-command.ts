@@ -7,7 +7,8 @@ import type { FlagSpec } from './scan-flags.ts';
 import { scanFlags } from './scan-flags.ts';
 import type { Token } from './tokenize.ts';
 import { tokenize } from './tokenize.ts';
-import { checkContainerName, checkImage, clip, imageAllowed } from './values.ts';
+import { checkContainerName, checkImage, clip } from './values.ts';
+import { imageAllowed } from './image-policy.ts';
 
 type Verb = 'run' | 'create' | 'start' | 'stop' | 'restart' | 'rm' | 'ps' | 'logs' | 'inspect' | 'pull' | 'images' | 'image-rm' | 'version';
 

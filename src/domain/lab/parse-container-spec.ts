@@ -1,7 +1,9 @@
 import type { ContainerSpec, EnvVar, LabRefusal, ParsePolicy, PortMapping } from './command-types.ts';
 import type { ScannedFlag } from './scan-flags.ts';
 import type { Token } from './tokenize.ts';
-import { checkContainerName, checkEnv, checkImage, checkPort, clip, imageAllowed } from './values.ts';
+import { checkContainerName, checkEnv, checkImage, checkPort, clip } from './values.ts';
+import { imageAllowed } from './image-policy.ts';
+import { maxEnvPerContainer } from './env-policy.ts';
 
 type SpecResult = { ok: true; spec: ContainerSpec } | { ok: false; refusal: LabRefusal };
 
@@ -27,6 +29,7 @@ export function parseContainerSpec(flags: readonly ScannedFlag[], positionals: r
       const checked = checkEnv(value);
       if (!checked.ok) return checked;
       env.push(checked.value);
+      if (env.length > maxEnvPerContainer) return { ok: false, refusal: { code: 'too-many-env', detail: String(maxEnvPerContainer) } };
     }
   }
 

@@ -40,6 +40,11 @@ const dangerousLong: Readonly<Record<string, LabRefusalCode>> = {
 /** Short forms that only mean something dangerous where a container is being created (`rm -v` is harmless). */
 const dangerousShortOnCreate: Readonly<Record<string, LabRefusalCode>> = { v: 'mount-flag' };
 
+// Dashes that are not U+002D: hyphen, non-breaking hyphen, figure/en/em dashes, horizontal bar,
+// minus sign, small and full-width hyphen-minus. Phones and word processors turn `--` into `—`; the
+// CLI would take such a word as an argument, so it is refused with a hint instead.
+const lookalikeDash = /^[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/;
+
 type ScanOptions = {
   /** False for run/create: options end at the first positional (the image), like the docker CLI. */
   readonly interspersed: boolean;
@@ -57,6 +62,7 @@ export function scanFlags(tokens: readonly Token[], specs: readonly FlagSpec[], 
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
+    if (token.kind === 'word' && lookalikeDash.test(token.text)) return fail('lookalike-dash', token.text);
     if (token.kind !== 'word' || !token.text.startsWith('-') || token.text === '-' || (!options.interspersed && positionals.length > 0)) {
       positionals.push(token);
       continue;

@@ -1,3 +1,4 @@
+import { judgeEnv } from './env-policy.ts';
 import type { EnvVar, ImageRef, LabRefusal, PortMapping } from './command-types.ts';
 
 type Checked<T> = { ok: true; value: T } | { ok: false; refusal: LabRefusal };
@@ -8,8 +9,6 @@ const namePattern = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 export const maxNameLength = 64;
 const imagePattern = /^([a-z0-9][a-z0-9._/-]*)(?::([A-Za-z0-9._-]+))?$/;
 const maxImageLength = 200;
-const envKeyPattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const maxEnvValueLength = 256;
 
 /** Shortens echoed input so a refusal stays one line. */
 export function clip(text: string, max = 40): string {
@@ -45,7 +44,9 @@ export function checkEnv(text: string): Checked<EnvVar> {
   if (eq <= 0) return refuse('invalid-env', text);
   const key = text.slice(0, eq);
   const value = text.slice(eq + 1);
-  if (key.length > 128 || !envKeyPattern.test(key) || value.length > maxEnvValueLength) return refuse('invalid-env', text);
+  const verdict = judgeEnv(key, value);
+  if (verdict === 'malformed') return refuse('invalid-env', text);
+  if (verdict === 'denied-key') return refuse('env-not-allowed', key);
   return { ok: true, value: { key, value } };
 }
 
@@ -57,16 +58,4 @@ export function checkImage(text: string): Checked<ImageRef> {
   if (name.length === 0) return refuse('invalid-image', text);
   const tag = match[2] ?? 'latest';
   return { ok: true, value: { name, tag, ref: `${name}:${tag}`, raw: text, untagged: match[2] === undefined } };
-}
-
-/**
- * Whether the allowlist admits an image. An entry without a tag (`httpd`) admits every tag of that
- * repository; an entry with a tag (`nginx:1.27`) admits exactly that one.
- */
-export function imageAllowed(image: ImageRef, allowedImages: readonly string[]): boolean {
-  return allowedImages.some((entry) => {
-    const allowed = checkImage(entry.trim());
-    if (!allowed.ok) return false;
-    return allowed.value.name === image.name && (allowed.value.untagged || allowed.value.tag === image.tag);
-  });
 }

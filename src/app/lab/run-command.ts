@@ -1,41 +1,32 @@
-import type { DockerCommand } from '../domain/lab/command-types.ts';
-import { generateContainerName } from '../domain/lab/container-names.ts';
+import type { DockerCommand } from '../../domain/lab/command-types.ts';
+import { generateContainerName } from '../../domain/lab/container-names.ts';
+import { dockerMessages, pullOnRunLines } from '../../domain/lab/docker-messages.ts';
+import { isRunning, type LabContainerSummary, type LabPort } from '../../domain/lab/lab-objects.ts';
+import { pickRealPorts, virtualPortConflict } from '../../domain/lab/ports.ts';
+import { checkNewContainer, checkRunning } from '../../domain/lab/quotas.ts';
+import { LabEngineError } from '../../lab/lab-driver.ts';
 import type { CommandContext } from './command-context.ts';
-import { LabDenialSignal, fail, isRunning, learnerMessage, publishedPorts } from './command-context.ts';
-import { dockerMessages } from './docker-messages.ts';
+import { LabDenialSignal, fail, learnerMessage, publishedPorts } from './command-context.ts';
 import { ensureImageInView } from './image-commands.ts';
-import type { LabContainer, LabPort } from './lab-driver.ts';
-import { LabEngineError } from './lab-driver.ts';
-import { isPortFree, pickRealPorts } from './ports.ts';
 
 type CreateLike = Extract<DockerCommand, { kind: 'run' | 'create' }>;
 
-/** The virtual port `container` would bind that one of `running` (or itself) already holds. */
-export function virtualPortConflict(container: LabContainer, running: readonly LabContainer[]): number | undefined {
-  const held = new Set(running.filter((c) => c.id !== container.id).flatMap((c) => c.ports.map((p) => p.virtualHostPort)));
-  const own = new Set<number>();
-  for (const port of container.ports) {
-    if (held.has(port.virtualHostPort) || own.has(port.virtualHostPort)) return port.virtualHostPort;
-    own.add(port.virtualHostPort);
-  }
-  return undefined;
-}
-
 /**
- * `docker run -d` and `docker create`: quota checks first (a denial changes nothing), then the
- * name, the image (into the learner's view), real ports, create, and for run a start. As in
- * Docker, a start that fails on a taken port leaves the container behind in "Created".
+ * `docker run -d` and `docker create`: the learner's own checks first (a denial changes nothing),
+ * then the name, the image (into the learner's view), and under the allocation lock the quotas that
+ * depend on everybody (global cap, ports) together with port allocation and create. For run, a
+ * start follows; as in Docker, a start that fails on a taken port leaves the container in "Created".
  */
 export async function runOrCreate(ctx: CommandContext, cmd: CreateLike): Promise<void> {
   const { quotas, options } = ctx;
   const sub = cmd.kind;
   if (cmd.kind === 'run' && !cmd.detach) throw new LabDenialSignal({ code: 'attach-not-supported' });
-  if (ctx.mine.length >= quotas.containersPerLearner) throw new LabDenialSignal({ code: 'container-quota', limit: quotas.containersPerLearner });
-  if (cmd.kind === 'run' && ctx.mine.filter(isRunning).length >= quotas.runningPerLearner) {
-    throw new LabDenialSignal({ code: 'running-quota', limit: quotas.runningPerLearner });
-  }
-  if ((await ctx.driver.countContainers()) >= quotas.containersTotal) {
-    throw new LabDenialSignal({ code: 'global-quota', limit: quotas.containersTotal });
+  // A cheap early answer from the command's snapshot; the binding check is repeated under the lock.
+  const early = checkNewContainer(ctx.mine, ctx.owner, cmd.publish.length, { ...quotas, containersTotal: Infinity });
+  if (early) throw new LabDenialSignal(early);
+  if (cmd.kind === 'run') {
+    const denial = checkRunning(ctx.mine.filter(isRunning).length, 1, quotas);
+    if (denial) throw new LabDenialSignal(denial);
   }
 
   const name = cmd.name ?? generateContainerName(options.rng, new Set(ctx.mine.map((c) => c.name)));
@@ -44,18 +35,14 @@ export async function runOrCreate(ctx: CommandContext, cmd: CreateLike): Promise
 
   const image = await ensureImageInView(ctx, cmd.image);
   if ('error' in image) return fail(ctx, [`docker: Error response from daemon: ${image.error}.`, dockerMessages.seeHelp(sub)], 125);
-  if (image.outcome === 'added') {
-    const repository = cmd.image.name.includes('/') ? cmd.image.name : `library/${cmd.image.name}`;
-    ctx.stderr.push(
-      dockerMessages.unableToFind(cmd.image.ref),
-      `${cmd.image.tag}: Pulling from ${repository}`,
-      `Status: Downloaded newer image for ${cmd.image.ref}`,
-    );
-  }
+  if (image.outcome === 'added') ctx.stderr.push(...pullOnRunLines(cmd.image.name, cmd.image.tag));
 
   await ctx.ensureNetwork();
   const container = await ctx.allocate(async () => {
-    const ports = await allocatePorts(ctx, cmd.publish);
+    const everyone = await ctx.driver.listLabContainers();
+    const denial = checkNewContainer(everyone.filter((c) => c.instance === ctx.driver.instance), ctx.owner, cmd.publish.length, quotas);
+    if (denial) throw new LabDenialSignal(denial);
+    const ports = await allocatePorts(ctx, cmd.publish, everyone);
     return ctx.driver.createContainer({
       owner: ctx.owner,
       name,
@@ -92,14 +79,14 @@ export async function runOrCreate(ctx: CommandContext, cmd: CreateLike): Promise
   ctx.published.push(...publishedPorts(container, options.publicHost));
 }
 
-/** Real ports for each `-p`, free both among lab containers and on the host right now. */
-async function allocatePorts(ctx: CommandContext, publish: CreateLike['publish']): Promise<LabPort[]> {
+/** Real ports for each `-p`, free both among every lab container on the engine and on the host right now. */
+async function allocatePorts(ctx: CommandContext, publish: CreateLike['publish'], everyone: readonly LabContainerSummary[]): Promise<LabPort[]> {
   if (publish.length === 0) return [];
-  const used = await ctx.driver.usedRealPorts();
+  const used = new Set(everyone.flatMap((c) => c.ports.map((p) => p.realHostPort)));
   for (let attempt = 0; attempt < 5; attempt++) {
     const picked = pickRealPorts(publish.length, ctx.options.portRange, used, ctx.options.rng);
     if (!picked) break;
-    const free = await Promise.all(picked.map((port) => isPortFree(ctx.options.bindAddress, port)));
+    const free = await Promise.all(picked.map((port) => ctx.driver.isHostPortFree(port)));
     if (free.every(Boolean)) {
       return publish.map((p, i) => ({ virtualHostPort: p.hostPort, containerPort: p.containerPort, realHostPort: picked[i]! }));
     }

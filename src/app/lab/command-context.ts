@@ -1,5 +1,8 @@
-import type { LabContainer, LabDriver } from './lab-driver.ts';
-import type { LabDenial, LabExecutorOptions, LabQuotas, PublishedPort } from './lab-executor-types.ts';
+import type { LabContainer } from '../../domain/lab/lab-objects.ts';
+import type { LabDenial, PublishedPort } from '../../domain/lab/lab-results.ts';
+import type { LabQuotas } from '../../domain/lab/quotas.ts';
+import type { LabDriver } from '../../lab/lab-driver.ts';
+import type { LabExecutorOptions } from './lab-executor-types.ts';
 
 /** Thrown inside a command handler to deny the whole command before it changes anything. */
 export class LabDenialSignal extends Error {
@@ -15,7 +18,7 @@ export type CommandContext = {
   readonly driver: LabDriver;
   readonly options: LabExecutorOptions;
   readonly quotas: LabQuotas;
-  /** The learner's containers when the command began, newest first. */
+  /** The learner's containers when the command began, newest first: the command's one snapshot. */
   readonly mine: readonly LabContainer[];
   readonly stdout: string[];
   readonly stderr: string[];
@@ -23,7 +26,7 @@ export type CommandContext = {
   exitCode: number;
   /** Creates the lab network once per process (containers are attached to it at create). */
   readonly ensureNetwork: () => Promise<void>;
-  /** Serializes port allocation + create across learners. */
+  /** Serializes quota checks + port allocation + create across learners. */
   readonly allocate: <T>(section: () => Promise<T>) => Promise<T>;
 };
 
@@ -66,8 +69,4 @@ export function resolveContainer(
   const byPrefix = mine.filter((c) => c.id.startsWith(ref));
   if (byPrefix.length === 1) return { found: byPrefix[0]! };
   return { error: byPrefix.length > 1 ? 'ambiguous' : 'missing' };
-}
-
-export function isRunning(container: LabContainer): boolean {
-  return container.state === 'running' || container.state === 'restarting' || container.state === 'paused';
 }

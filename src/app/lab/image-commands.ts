@@ -1,10 +1,12 @@
-import type { DockerCommand, ImageRef } from '../domain/lab/command-types.ts';
-import { formatImages, shortId } from '../domain/lab/cli-output.ts';
+import { formatImages, shortId } from '../../domain/lab/cli-output.ts';
+import type { DockerCommand, ImageRef } from '../../domain/lab/command-types.ts';
+import { dockerMessages, pullLines } from '../../domain/lab/docker-messages.ts';
+import { imageAllowed } from '../../domain/lab/image-policy.ts';
+import type { LabImage } from '../../domain/lab/lab-objects.ts';
+import { checkEnginePull, checkImageView } from '../../domain/lab/quotas.ts';
+import { LabEngineError } from '../../lab/lab-driver.ts';
 import type { CommandContext } from './command-context.ts';
 import { LabDenialSignal, fail } from './command-context.ts';
-import { dockerMessages, pullLines } from './docker-messages.ts';
-import type { LabImage } from './lab-driver.ts';
-import { LabEngineError } from './lab-driver.ts';
 
 /**
  * Puts an allowlisted image into the learner's view, pulling it onto the engine only when the
@@ -16,12 +18,16 @@ export async function ensureImageInView(
   image: ImageRef,
 ): Promise<{ outcome: 'present' | 'added'; image: LabImage } | { error: string }> {
   const store = ctx.options.images;
-  const inView = store.list(ctx.owner).some((entry) => entry.ref === image.ref);
-  if (!inView && store.list(ctx.owner).length >= ctx.quotas.imagesPerLearner) {
-    throw new LabDenialSignal({ code: 'image-quota', limit: ctx.quotas.imagesPerLearner });
-  }
+  const view = store.list(ctx.owner);
+  const inView = view.some((entry) => entry.ref === image.ref);
+  const denial = inView ? undefined : checkImageView(view.length, ctx.quotas);
+  if (denial) throw new LabDenialSignal(denial);
   let engineImage = await ctx.driver.inspectImage(image.ref);
   if (!engineImage) {
+    // The parser already holds run/create/pull to the allowlist; this is the last gate before a registry.
+    if (!imageAllowed(image, ctx.options.allowedImages)) return { error: `pull access denied for ${image.name}` };
+    const engineFull = checkEnginePull((await ctx.driver.listPulledImages()).length, ctx.quotas);
+    if (engineFull) throw new LabDenialSignal(engineFull);
     try {
       await ctx.driver.pullImage(image.ref);
     } catch (error) {

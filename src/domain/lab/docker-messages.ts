@@ -40,3 +40,17 @@ export function pullLines(name: string, tag: string, outcome: 'downloaded' | 'up
     `docker.io/${repository}:${tag}`,
   ];
 }
+
+/** What `run`/`create` print on stderr before the new ID when the image had to come first. */
+export function pullOnRunLines(name: string, tag: string): string[] {
+  const repository = name.includes('/') ? name : `library/${name}`;
+  return [dockerMessages.unableToFind(`${name}:${tag}`), `${tag}: Pulling from ${repository}`, `Status: Downloaded newer image for ${name}:${tag}`];
+}
+
+/**
+ * The terminal transcript of one command, in the order the CLI prints it: run/create print their
+ * pull notes (stderr) before the new ID, every other command prints its errors last.
+ */
+export function transcriptLines(kind: string, stdout: readonly string[], stderr: readonly string[]): string[] {
+  return kind === 'run' || kind === 'create' ? [...stderr, ...stdout] : [...stdout, ...stderr];
+}

@@ -1,23 +1,32 @@
-import { canonicalCommand } from '../domain/lab/canonical.ts';
-import type { DockerCommand } from '../domain/lab/command-types.ts';
-import type { LabSnapshot } from '../domain/lab/exercise.ts';
-import { parseDockerCommand } from '../domain/lab/parse-command.ts';
-import { takeRateSlot } from '../domain/lab/rate-limit.ts';
+import { canonicalCommand } from '../../domain/lab/canonical.ts';
+import type { DockerCommand } from '../../domain/lab/command-types.ts';
+import type { LabSnapshot } from '../../domain/lab/exercise.ts';
+import { isRunning, type LabContainer } from '../../domain/lab/lab-objects.ts';
+import type { LabDenial, LabLearner, LabRunResult, LabStatus } from '../../domain/lab/lab-results.ts';
+import { isOwnedBy, ownerKey } from '../../domain/lab/ownership.ts';
+import { parseDockerCommand } from '../../domain/lab/parse-command.ts';
+import { defaultLabQuotas } from '../../domain/lab/quotas.ts';
+import { takeRateSlot } from '../../domain/lab/rate-limit.ts';
+import { LabEngineUnavailableError } from '../../lab/lab-driver.ts';
 import type { CommandContext } from './command-context.ts';
-import { LabDenialSignal, isRunning, publishedPorts } from './command-context.ts';
+import { LabDenialSignal, publishedPorts } from './command-context.ts';
 import { inspect, logs, ps, rm, startOrRestart, stop } from './container-commands.ts';
 import { imageRm, images, pull } from './image-commands.ts';
-import { LabEngineUnavailableError } from './lab-driver.ts';
-import type { LabDenial, LabExecutorOptions, LabLearner, LabRunResult, LabStatus } from './lab-executor-types.ts';
-import { defaultLabQuotas } from './lab-executor-types.ts';
-import { ownerKey } from './lab-labels.ts';
+import type { LabExecutorOptions } from './lab-executor-types.ts';
+import { createLabQueue, defaultLabQueueLimits } from './lab-queue.ts';
 import { createKeyedLock, createMutex } from './locks.ts';
-import { probePage } from './http-probe.ts';
 import { runOrCreate } from './run-command.ts';
 
+/** Commands that list the learner's containers and change none of them. */
+const leavesContainersAlone: ReadonlySet<DockerCommand['kind']> = new Set(['ps', 'logs', 'inspect']);
+
 export type LabExecutor = {
-  /** Parses, checks policy and runs one typed command for a learner; never throws for learner input. */
-  run(learner: LabLearner, input: string): Promise<LabRunResult>;
+  /**
+   * Parses, checks policy and runs one typed command for a learner; never throws for learner input.
+   * With `check`, a done result carries the learner's state afterwards for step checks: commands
+   * that change no container reuse the command's own listing, so they list the learner's containers once.
+   */
+  run(learner: LabLearner, input: string, check?: { probePorts: readonly number[] }): Promise<LabRunResult & { snapshot?: LabSnapshot }>;
   /** The learner's state for step checks, with HTTP probes of the given virtual ports. */
   snapshot(learner: LabLearner, options: { probePorts: readonly number[]; lastCommand?: string | undefined }): Promise<LabSnapshot>;
   /** `/lab status`: the learner's containers with their URLs, and their image view. */
@@ -34,6 +43,7 @@ export type LabExecutor = {
 export function createLabExecutor(options: LabExecutorOptions): LabExecutor {
   const quotas = { ...defaultLabQuotas, ...options.quotas };
   const locks = createKeyedLock();
+  const queue = createLabQueue({ ...defaultLabQueueLimits, ...options.queue });
   const allocation = createMutex();
   const history = new Map<string, readonly number[]>();
   let network: Promise<void> | undefined;
@@ -45,13 +55,22 @@ export function createLabExecutor(options: LabExecutorOptions): LabExecutor {
     return network;
   };
 
-  /** Runs `work` under the learner's lock, turning denials and an unreachable engine into results. */
+  /** The learner's containers: labelled theirs *and* named for them by the engine (see `isOwnedBy`). */
+  async function containersOf(owner: string): Promise<LabContainer[]> {
+    return (await options.driver.listContainers(owner)).filter((c) => isOwnedBy(c, options.driver.instance, owner));
+  }
+
+  /**
+   * Runs `work` under the learner's lock and in the lab's bounded queue, turning denials, a full
+   * queue and an unreachable engine into results.
+   */
   async function guarded<T>(learner: LabLearner, work: (owner: string) => Promise<T>): Promise<T | { denied: LabDenial }> {
     const owner = ownerKey(learner.guildId, learner.userId);
     const release = locks.tryAcquire(owner);
     if (!release) return { denied: { code: 'busy' } };
     try {
-      return await work(owner);
+      const queued = await queue.run(() => work(owner));
+      return queued === 'full' ? { denied: { code: 'queue-full' } } : queued.done;
     } catch (error) {
       if (error instanceof LabDenialSignal) return { denied: error.denial };
       if (error instanceof LabEngineUnavailableError) return { denied: { code: 'engine-unavailable' } };
@@ -61,6 +80,28 @@ export function createLabExecutor(options: LabExecutorOptions): LabExecutor {
     }
   }
 
+  /** The learner's state for step checks, with HTTP probes of the given virtual ports. */
+  async function buildSnapshot(owner: string, mine: readonly LabContainer[], probePorts: readonly number[], lastCommand: string | undefined): Promise<LabSnapshot> {
+    const pages = await Promise.all(
+      probePorts.map(async (virtualHostPort) => {
+        const port = mine.filter(isRunning).flatMap((c) => c.ports).find((p) => p.virtualHostPort === virtualHostPort);
+        if (!port) return { virtualHostPort, status: undefined, body: '' };
+        return { virtualHostPort, ...(await options.driver.probePage(port.realHostPort, options.probe)) };
+      }),
+    );
+    return {
+      containers: mine.map((c) => ({
+        name: c.name,
+        image: c.imageRef,
+        state: c.state,
+        ports: c.ports.map((p) => ({ virtualHostPort: p.virtualHostPort, containerPort: p.containerPort })),
+      })),
+      images: options.images.list(owner).map((i) => i.ref),
+      pages,
+      lastCommand,
+    };
+  }
+
   async function execute(owner: string, command: DockerCommand): Promise<CommandContext> {
     const needsContainers = !['version', 'pull', 'images'].includes(command.kind);
     const ctx: CommandContext = {
@@ -68,7 +109,7 @@ export function createLabExecutor(options: LabExecutorOptions): LabExecutor {
       driver: options.driver,
       options,
       quotas,
-      mine: needsContainers ? await options.driver.listContainers(owner) : [],
+      mine: needsContainers ? await containersOf(owner) : [],
       stdout: [],
       stderr: [],
       published: [],
@@ -120,7 +161,7 @@ export function createLabExecutor(options: LabExecutorOptions): LabExecutor {
   }
 
   return {
-    async run(learner, input) {
+    async run(learner, input, check) {
       const parsed = parseDockerCommand(input, { allowedImages: options.allowedImages });
       if (!parsed.ok) return { status: 'refused', refusal: parsed.refusal };
       const owner = ownerKey(learner.guildId, learner.userId);
@@ -128,46 +169,36 @@ export function createLabExecutor(options: LabExecutorOptions): LabExecutor {
       history.set(owner, slot.history);
       if (!slot.allowed) return { status: 'denied', denial: { code: 'rate-limited', retryAfterSecs: Math.ceil(slot.retryAfterMs / 1000) } };
 
-      const outcome = await guarded(learner, (key) => execute(key, parsed.command));
+      const canonical = canonicalCommand(parsed.command);
+      const outcome = await guarded(learner, async (key) => {
+        const ctx = await execute(key, parsed.command);
+        if (!check) return { ctx, after: undefined };
+        return { ctx, after: leavesContainersAlone.has(parsed.command.kind) ? ctx.mine : await containersOf(key) };
+      });
       if ('denied' in outcome) return { status: 'denied', denial: outcome.denied };
+      const { ctx, after } = outcome;
+      // Probes wait for a page to answer: outside the lock and the queue, so they hold up nobody.
+      const snapshot = check && after ? await buildSnapshot(owner, after, check.probePorts, canonical) : undefined;
       return {
         status: 'done',
         command: parsed.command,
-        canonical: canonicalCommand(parsed.command),
-        stdout: outcome.stdout,
-        stderr: outcome.stderr,
-        exitCode: outcome.exitCode,
-        published: outcome.published,
+        canonical,
+        ...(snapshot ? { snapshot } : {}),
+        stdout: ctx.stdout,
+        stderr: ctx.stderr,
+        exitCode: ctx.exitCode,
+        published: ctx.published,
       };
     },
 
     async snapshot(learner, { probePorts, lastCommand }) {
       const owner = ownerKey(learner.guildId, learner.userId);
-      const mine = await options.driver.listContainers(owner);
-      const probeHost = options.bindAddress === '0.0.0.0' ? '127.0.0.1' : options.bindAddress;
-      const pages = await Promise.all(
-        probePorts.map(async (virtualHostPort) => {
-          const port = mine.filter(isRunning).flatMap((c) => c.ports).find((p) => p.virtualHostPort === virtualHostPort);
-          if (!port) return { virtualHostPort, status: undefined, body: '' };
-          return { virtualHostPort, ...(await probePage(probeHost, port.realHostPort, options.probe)) };
-        }),
-      );
-      return {
-        containers: mine.map((c) => ({
-          name: c.name,
-          image: c.imageRef,
-          state: c.state,
-          ports: c.ports.map((p) => ({ virtualHostPort: p.virtualHostPort, containerPort: p.containerPort })),
-        })),
-        images: options.images.list(owner).map((i) => i.ref),
-        pages,
-        lastCommand,
-      };
+      return buildSnapshot(owner, await containersOf(owner), probePorts, lastCommand);
     },
 
     async status(learner) {
       const owner = ownerKey(learner.guildId, learner.userId);
-      const mine = await options.driver.listContainers(owner);
+      const mine = await containersOf(owner);
       return {
         containers: mine.map((c) => ({
           id: c.id,
@@ -183,7 +214,7 @@ export function createLabExecutor(options: LabExecutorOptions): LabExecutor {
 
     async reset(learner) {
       return guarded(learner, async (owner) => {
-        const mine = await options.driver.listContainers(owner);
+        const mine = await containersOf(owner);
         await Promise.all(mine.map((c) => options.driver.removeContainer(c.id, true).catch(() => undefined)));
         const removedImages = options.images.list(owner).length;
         options.images.removeAll(owner);

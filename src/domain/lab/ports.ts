@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import type { LabContainer } from './lab-objects.ts';
 
 export type PortRange = { readonly min: number; readonly max: number };
 
@@ -17,11 +17,16 @@ export function pickRealPorts(count: number, range: PortRange, used: ReadonlySet
   return picked.length === count ? picked : undefined;
 }
 
-/** Whether nothing on this machine listens on host:port right now (a process outside Docker may). */
-export function isPortFree(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen({ host, port, exclusive: true }, () => server.close(() => resolve(true)));
-  });
+/** The virtual port `container` would bind that one of `running` (or itself) already holds. */
+export function virtualPortConflict(
+  container: Pick<LabContainer, 'id' | 'ports'>,
+  running: readonly Pick<LabContainer, 'id' | 'ports'>[],
+): number | undefined {
+  const held = new Set(running.filter((c) => c.id !== container.id).flatMap((c) => c.ports.map((p) => p.virtualHostPort)));
+  const own = new Set<number>();
+  for (const port of container.ports) {
+    if (held.has(port.virtualHostPort) || own.has(port.virtualHostPort)) return port.virtualHostPort;
+    own.add(port.virtualHostPort);
+  }
+  return undefined;
 }

@@ -3,7 +3,7 @@ export type LearnerImage = { readonly ref: string; readonly addedAt: Date };
 
 /**
  * Each learner's view of images. The engine's images are a shared cache that the lab never
- * deletes; `docker image rm` only takes an image out of this view, so one learner can never remove
+ * deletes for a learner (the janitor removes the lab's own pulls once nobody uses them); `docker image rm` only takes an image out of this view, so one learner can never remove
  * an image another learner (or their container) uses. The app implements it with SQLite; the
  * in-memory version serves tests and a bot without a database table yet.
  */
@@ -12,6 +12,8 @@ export interface LearnerImageStore {
   add(owner: string, ref: string, at: Date): void;
   remove(owner: string, ref: string): void;
   removeAll(owner: string): void;
+  /** Whether some learner's view holds this ref (the janitor keeps such pulled images). */
+  isInAnyView(ref: string): boolean;
 }
 
 export function createInMemoryImageStore(): LearnerImageStore {
@@ -30,6 +32,9 @@ export function createInMemoryImageStore(): LearnerImageStore {
     },
     removeAll(owner) {
       views.delete(owner);
+    },
+    isInAnyView(ref) {
+      return [...views.values()].some((view) => view.has(ref));
     },
   };
 }

@@ -1,12 +1,13 @@
-import type { ContainerTarget, DockerCommand } from '../domain/lab/command-types.ts';
-import { formatPs, shortId } from '../domain/lab/cli-output.ts';
+import { formatPs, shortId } from '../../domain/lab/cli-output.ts';
+import type { ContainerTarget, DockerCommand } from '../../domain/lab/command-types.ts';
+import { dockerMessages } from '../../domain/lab/docker-messages.ts';
+import { isRunning, type LabContainer } from '../../domain/lab/lab-objects.ts';
+import { virtualPortConflict } from '../../domain/lab/ports.ts';
+import { checkRunning } from '../../domain/lab/quotas.ts';
+import { labLimits } from '../../lab/host-config.ts';
+import { LabEngineError } from '../../lab/lab-driver.ts';
 import type { CommandContext } from './command-context.ts';
-import { LabDenialSignal, fail, isRunning, learnerMessage, publishedPorts, resolveContainer } from './command-context.ts';
-import { dockerMessages } from './docker-messages.ts';
-import { labLimits } from './host-config.ts';
-import type { LabContainer } from './lab-driver.ts';
-import { LabEngineError } from './lab-driver.ts';
-import { virtualPortConflict } from './run-command.ts';
+import { LabDenialSignal, fail, learnerMessage, publishedPorts, resolveContainer } from './command-context.ts';
 
 const usage = {
   rm: ['[OPTIONS] CONTAINER [CONTAINER...]', 'Remove one or more containers'],
@@ -59,9 +60,8 @@ export async function startOrRestart(ctx: CommandContext, cmd: Extract<DockerCom
     const r = resolveContainer(ctx.mine, arg);
     return 'found' in r && !isRunning(r.found) ? [r.found.id] : [];
   }));
-  if (running.length + waking.size > ctx.quotas.runningPerLearner) {
-    throw new LabDenialSignal({ code: 'running-quota', limit: ctx.quotas.runningPerLearner });
-  }
+  const denial = checkRunning(running.length, waking.size, ctx.quotas);
+  if (denial) throw new LabDenialSignal(denial);
   const failed = await eachTarget(ctx, args, async (container) => {
     if (cmd.kind === 'start' && isRunning(container)) return true;
     const clash = virtualPortConflict(container, running);

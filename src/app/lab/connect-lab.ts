@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
-import { createDockerClient } from './docker-connection.ts';
-import { createDockerodeDriver } from './dockerode-driver.ts';
-import { createLabJanitor } from './janitor.ts';
+import type { PortRange } from '../../domain/lab/ports.ts';
+import { createDockerClient } from '../../lab/docker-connection.ts';
+import { createDockerodeDriver } from '../../lab/dockerode-driver.ts';
+import { createLabJanitor } from '../../lab/janitor.ts';
 import { createLabExecutor, type LabExecutor } from './lab-executor.ts';
-import type { PortRange } from './ports.ts';
 import type { LearnerImageStore } from './learner-image-store.ts';
 
 export type LabSettings = {
@@ -59,7 +59,7 @@ export async function connectLab(
     // The bot still starts; the janitor's timer retries the expired sweep every minute.
     deps.logger.warn({ err: error }, 'lab start-up clean-up failed');
   }
-  const stopJanitor = janitor.start(janitorIntervalMs);
+  const stopJanitor = janitor.start(janitorIntervalMs, (ref) => deps.images.isInAnyView(ref));
   deps.logger.info({ dockerHost: settings.dockerHost, instance: settings.instance }, 'lab ready');
   return { executor, stop: stopJanitor };
 }
