@@ -96,6 +96,10 @@ describe('the quiz conductor (no Discord)', () => {
     expect(await answer(q1, minji, answersTo(q1).right)).toMatchObject({ outcome: 'correct', points: 143 });
     const reveal1 = notifier.of('reveal')[0]!.result;
     expect(reveal1).toMatchObject({ roundIndex: 0, reason: 'won', winnerId: minji, scorers: [{ userId: minji, points: 143, elapsedMs: 3_000 }], final: null });
+    // The scoreboard so far goes with every reveal between rounds.
+    expect(reveal1.standings.map(({ userId, rank, points }) => ({ userId, rank, points }))).toEqual([
+      { userId: minji, rank: 1, points: 143 }, { userId: alex, rank: 2, points: 0 },
+    ]);
     expect(reveal1.expected).toEqual(expectedAnswer(content.items.get(q1.question.itemId)!, q1.question));
 
     // The pause: nothing opens before 4 s have passed.

@@ -23,10 +23,12 @@ export function createDiscordQuizNotifier(deps: { client: Client; acks: AnswerAc
     await (await channel(channelId)).messages.edit(messageId, payload);
   };
 
+  /** Shows the question closed: no buttons, and when it ended instead of a countdown. */
   const retireQuestion = async (result: RoundResultView) => {
-    if (result.style !== 'buttons' || !result.questionMessageId) return;
-    await edit(result.channelId, result.questionMessageId, { components: [] }).catch((error: unknown) =>
-      logger.warn({ err: error, quizId: result.quizId }, 'could not remove the buttons of a closed round'));
+    if (!result.questionMessageId) return;
+    const payload = result.asked ? renderQuestion(result.asked, result.closedAt) : { components: [] };
+    await edit(result.channelId, result.questionMessageId, payload).catch((error: unknown) =>
+      logger.warn({ err: error, quizId: result.quizId }, 'could not show a closed round as closed'));
   };
 
   return {
