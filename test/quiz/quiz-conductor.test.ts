@@ -24,6 +24,16 @@ afterEach(async () => {
 function setup() {
   const database = openTempDatabase();
   const clock = manualClock(new Date('2026-03-02T01:00:00Z'));
+  const bot = startServices(database, clock);
+  cleanup = async () => {
+    await bot.services.conductor.stop();
+    await database.cleanup();
+  };
+  return { database, clock, ...bot };
+}
+
+/** One "bot process": services and their conductor on the given database (a restart calls it again). */
+function startServices(database: ReturnType<typeof openTempDatabase>, clock: ReturnType<typeof manualClock>) {
   const notifier = createRecordingNotifier();
   const timers = createManualTimers(clock);
   const problems: unknown[] = [];
@@ -31,16 +41,12 @@ function setup() {
   const services = createAppServices({
     db: database.db, clock, timeZone: 'Asia/Seoul', content, quizFront: { notifier, log, timers, pauseMs: 4_000 },
   });
-  cleanup = async () => {
-    await services.conductor.stop();
-    await database.cleanup();
-  };
   const advance = async (ms: number) => {
     clock.advance(ms);
     await services.conductor.tick();
     await services.conductor.idle();
   };
-  return { database, clock, notifier, timers, services, problems, advance };
+  return { notifier, timers, services, problems, advance };
 }
 
 /** A right and a wrong answer to the question as shown (found by grading, so any item of the bank works). */
@@ -151,5 +157,34 @@ describe('the quiz conductor (no Discord)', () => {
     expect(xp.map((row) => row.userId)).toEqual([minji, alex]);
     expect(xp.every((row) => row.total > 0)).toBe(true);
     expect(problems).toEqual([]);
+  });
+
+  it('resumes a running round after a restart on the same database, keeping its timer, and reveals it on time', async () => {
+    const { database, clock, services, notifier } = setup();
+    const start = services.quiz.start({ guildId, channelId, starterId: minji, locale: 'ko', deckId: null, rounds: 2, seconds: 20, mode: 'everyone' });
+    services.conductor.quiz.begin(start);
+    await services.conductor.idle();
+    const q1 = notifier.of('question')[0]!.view;
+    await services.conductor.stop();
+
+    // Eight seconds later a new process starts on the same file: the round goes on where it was.
+    clock.advance(8_000);
+    const next = startServices(database, clock);
+    const previousCleanup = cleanup;
+    cleanup = async () => {
+      await next.services.conductor.stop();
+      await previousCleanup?.();
+    };
+    next.services.conductor.start();
+    await next.services.conductor.idle();
+    expect(next.notifier.events.map((event) => event.kind)).toEqual(['resume', 'boundary']);
+    expect(next.timers.pendingKeys()).toEqual(expect.arrayContaining([`quiz:${q1.quizId}:close`]));
+    await next.advance(11_999);
+    expect(next.notifier.of('reveal')).toEqual([]);
+    await next.advance(1);
+    expect(next.notifier.of('reveal')[0]!.result).toMatchObject({ roundIndex: 0, reason: 'timeout', final: null });
+    await next.advance(4_000);
+    expect(next.notifier.of('question').map((event) => event.view.roundIndex)).toEqual([1]);
+    expect(next.problems).toEqual([]);
   });
 });
