@@ -33,7 +33,7 @@ export type BotOptions = {
   componentHandlers?: readonly ComponentHandler[];
   /** Replaces the question bank (tests play a small fixture deck). */
   content?: Content;
-  /** Timing of the quiz conductor (tests pass manual timers). */
+  /** Timing of the quiz conductor: timers, the pause between rounds, the acknowledgment budget (tests and benchmarks). */
   quiz?: QuizFrontOptions;
 };
 

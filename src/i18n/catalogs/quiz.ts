@@ -124,7 +124,7 @@ export const quiz = defineMessages({
     'quiz.start.starter': 'Started by {user}',
     'quiz.deck.all': 'All decks',
     'quiz.round.title': 'Round {number}/{count} · {kind}',
-    'quiz.round.typedHow.one': 'Type your answer in this channel (one try each).',
+    'quiz.round.typedHow.one': 'Type your answer in this channel ({count} try each).',
     'quiz.round.typedHow.other': 'Type your answer in this channel (up to {count} tries each).',
     'quiz.round.buttonsHow': 'Answer with the buttons (one press each).',
     'quiz.round.closes': 'Closes {time}',
