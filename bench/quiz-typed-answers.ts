@@ -16,7 +16,6 @@
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { RESTEvents } from 'discord.js';
-import { quizRuntimeOf } from '../src/discord/quiz/runtime.ts';
 import type { StandinMessage, StandinUser } from '../src/standin/index.ts';
 import { startBotHarness } from '../test/helpers/bot-harness.ts';
 import { fixtureWith } from '../test/quiz/quiz-harness.ts';
@@ -205,7 +204,7 @@ await new Promise((resolve) => setTimeout(resolve, 500));
 const acksD = resetAcks();
 const logsD = sql<{ n: number }>("select count(*) as n from review_logs where mode = 'quiz' and reviewed_at_ms >= (select created_at_ms from quizzes where id = ?)", quizD)[0]!.n;
 
-await quizRuntimeOf(h.bot.client).tick();
+await h.bot.services.conductor.tick();
 await h.close();
 
 const ok = (cond: boolean) => (cond ? 'ok' : 'FAILED');

@@ -18,7 +18,7 @@ import { createDiscordClient } from './discord/client.ts';
 import type { Command, ComponentHandler } from './discord/command.ts';
 import { commands as defaultCommands, componentHandlers as defaultComponents } from './discord/commands/index.ts';
 import { registerCommands } from './discord/deploy.ts';
-import { attachQuizRuntime } from './discord/quiz/runtime.ts';
+import { createQuizFront, type QuizFrontOptions } from './discord/quiz/quiz-front.ts';
 import { createRouter } from './discord/router.ts';
 import { connectLab } from './app/lab/connect-lab.ts';
 import { createLogger } from './logger.ts';
@@ -34,6 +34,8 @@ export type BotOptions = {
   componentHandlers?: readonly ComponentHandler[];
   /** Replaces the question bank (tests play a small fixture deck). */
   content?: Content;
+  /** Timing of the quiz conductor: timers, the pause between rounds, the acknowledgment budget (tests and benchmarks). */
+  quiz?: QuizFrontOptions;
 };
 
 export type RunningBot = {
@@ -65,9 +67,12 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
     rng: Math.random,
     logger,
   });
+  const client = createDiscordClient(config.discordApiUrl);
+  const quizFront = createQuizFront({ client, logger, ...options.quiz });
   const services = createAppServices({
     repositories: createRepositories(database.db), clock, timeZone: config.timeZone, content, interviewLlm: config.interviewLlm,
     lab: { executor: lab.executor, exercises: loadLabExercises(labsFolder) },
+    quizFront: quizFront.front,
   });
   const commands = options.commands ?? defaultCommands;
   const router = createRouter({
@@ -84,20 +89,22 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
   );
   logger.info({ registration, count: commands.length }, 'slash commands');
 
-  const client = createDiscordClient(config.discordApiUrl);
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   const ready = once(client, Events.ClientReady);
   await client.login(config.discordToken);
   await ready;
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'bot ready');
-  const quizRuntime = attachQuizRuntime({ client, services, logger });
+  const stopQuizListener = quizFront.listen(services);
+  services.conductor.start();
 
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
       await router.drain();
-      await quizRuntime.stop();
+      stopQuizListener();
+      await services.conductor.stop();
+      await quizFront.stop();
       lab.stop();
       await client.destroy();
       await database.close();

@@ -4,6 +4,7 @@ import type { Clock } from '../domain/clock.ts';
 import type { LabExercise } from '../domain/lab/exercise.ts';
 import type { LabExecutor } from './lab/lab-executor.ts';
 import { createCatalogService } from './content/catalog-service.ts';
+import { createConductor, type ConductorFront } from './quiz/conductor.ts';
 import { createLabService } from './lab/lab-service.ts';
 import { createDailyService } from './quiz/daily-service.ts';
 import { setUpInterviewService, type InterviewLlmConfig } from './interview/interview-setup.ts';
@@ -22,6 +23,8 @@ export type ServiceDeps = {
   interviewLlm?: InterviewLlmConfig | undefined;
   /** The lab's engine side (executor undefined = no Docker engine) and its exercises. */
   lab?: { executor: LabExecutor | undefined; exercises: readonly LabExercise[] };
+  /** The front end the quiz and daily-question conductor plays through (none: the conductor may not be used). */
+  quizFront?: ConductorFront | undefined;
 };
 
 /** Builds every app service from its dependencies; the composition root calls this once. */
@@ -31,6 +34,8 @@ export function createAppServices(deps: ServiceDeps) {
   const { users, cards } = repos;
   const xp = createXpService({ repo: repos.learning, clock, timeZone });
   const learning = createLearningService({ repo: repos.learning, cards, users, xp, clock, timeZone });
+  const quiz = createQuizService({ repo: repos.quiz, learning, xp, content, clock });
+  const daily = createDailyService({ repo: repos.daily, learning, content, clock, timeZone });
   return {
     clock,
     timeZone,
@@ -40,8 +45,9 @@ export function createAppServices(deps: ServiceDeps) {
     learning,
     leaderboard: createLeaderboardService({ repo: repos.leaderboard, clock, timeZone, streakOf: learning.streakOf }),
     interview: setUpInterviewService({ repo: repos.interview, learning, content, clock, llm: deps.interviewLlm }),
-    quiz: createQuizService({ repo: repos.quiz, learning, xp, content, clock }),
-    daily: createDailyService({ repo: repos.daily, learning, content, clock, timeZone }),
+    quiz,
+    daily,
+    conductor: createConductor({ quiz, daily, clock, front: deps.quizFront }),
     lab: createLabService({
       executor: deps.lab?.executor, exercises: deps.lab?.exercises ?? [], progress: repos.labProgress, answers: learning, clock,
     }),

@@ -24,6 +24,13 @@ describe('gradeTyped', () => {
     expect(gradeTyped('images', ['image', 'images'])).toEqual({ verdict: 'correct', matched: 'images' });
   });
 
+  it('takes ㅐ/ㅔ (and ㅒ/ㅖ) swaps as a spelling slip, even in short words, and never as exact', () => {
+    expect(gradeTyped('도커 앤진', ['도커 엔진', 'Docker Engine'])).toEqual({ verdict: 'close', matched: '도커 엔진' });
+    expect(gradeTyped('얘시', ['예시'])).toEqual({ verdict: 'close', matched: '예시' });
+    expect(gradeTyped('도커 엔진', ['도커 엔진'])).toEqual({ verdict: 'correct', matched: '도커 엔진' });
+    expect(gradeTyped('도커 안진', ['도커 엔진'])).toEqual({ verdict: 'incorrect' });
+  });
+
   it('allows no typo in answers of up to 3 letters', () => {
     expect(verdict('tah', ['tag'])).toBe('incorrect');
     expect(verdict('rm', ['run'])).toBe('incorrect');

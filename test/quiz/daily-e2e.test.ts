@@ -49,6 +49,15 @@ describe('the daily question', () => {
     expect(twice).toMatchObject({ ephemeral: true, content: expect.stringContaining('이미 답했어요') });
     const wrong = await answer(h, post, alex, false);
     expect(wrong.content).toContain('❌');
+    // Before the reveal, no private reply gives the answer away; each names the same reveal time.
+    const item = h.itemOf(post);
+    const answerText = item.kind === 'term' ? item.term.ko : item.kind === 'truefalse' ? (item.answer ? 'O (참)' : 'X (거짓)') : '?';
+    const revealAt = `<t:${Date.parse('2026-03-04T00:00:00Z') / 1000}:R>`;
+    for (const reply of [right, twice, wrong]) {
+      expect(reply.content).not.toContain(answerText);
+      expect(reply.content).not.toContain(item.explanation.ko);
+      expect(reply.content).toContain(revealAt);
+    }
     await standin.waitForMessage((m) => m.id === post.id && m.embeds[0]?.footer?.text === '2명 참여', { description: 'the count on the post' });
 
     await h.advance(24 * 3_600_000 - 60_000); // one minute before the reveal

@@ -3,6 +3,7 @@ import {
   afterRound,
   closeRound,
   computeStandings,
+  everyoneDone,
   memberResults,
   openRound,
   planQuiz,
@@ -161,5 +162,18 @@ describe('quiz plan', () => {
     const multi = { ...choice, id: 'x.multi', options: choice.options.map((option) => ({ ...option, correct: true })) };
     const order = { ...choice, id: 'x.order', kind: 'order', steps: [] } as unknown as Item;
     expect(planQuiz([multi, order, choice], 5, seededRandom(1))).toEqual(['quizfix.registry']);
+  });
+});
+
+describe('closing a round early', () => {
+  it('waits until every player of the previous round is right or out of tries (one press for buttons)', () => {
+    const typed = play(typedRound(), 'everyone', [['a', 1_000, 'correct'], ['b', 2_000, 'incorrect'], ['b', 3_000, 'incorrect']]);
+    expect(everyoneDone(typed.round, ['a', 'b'])).toBe(false);
+    const outOfTries = play(typed.round, 'everyone', [['b', 4_000, 'incorrect']]);
+    expect(everyoneDone(outOfTries.round, ['a', 'b'])).toBe(true);
+    const pressed = play(buttonRound(), 'everyone', [['a', 1_000, 'incorrect']]);
+    expect(everyoneDone(pressed.round, ['a'])).toBe(true);
+    expect(everyoneDone(pressed.round, ['a', 'c'])).toBe(false);
+    expect(everyoneDone(pressed.round, [])).toBe(false);
   });
 });

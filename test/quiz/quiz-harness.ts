@@ -1,6 +1,5 @@
 import type { Content } from '../../src/content/load-content.ts';
 import type { Item } from '../../src/domain/content/items.ts';
-import { quizRuntimeOf } from '../../src/discord/quiz/runtime.ts';
 import type { StandinMessage, StandinUser } from '../../src/standin/index.ts';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.ts';
 import { manualClock } from '../helpers/temp-db.ts';
@@ -47,7 +46,7 @@ export async function startQuizHarness(options: { content: Content; start?: Date
     learnerThree,
     async advance(ms: number) {
       clock.advance(ms);
-      await quizRuntimeOf(h.bot.client).tick();
+      await h.bot.services.conductor.tick();
     },
     itemOf(message: StandinMessage): Item {
       const text = embedText(message);

@@ -15,6 +15,10 @@ import { UserError } from '../user-error.ts';
 /** A post still "posting" after this long was cut off by a restart and is sent again. */
 const stuckPostAfterMs = 60_000;
 
+/** A second answer: refused with the same reveal time the first reply named. */
+const alreadyAnswered = (post: DailyPost) =>
+  new UserError('daily.error.alreadyAnswered', { revealAt: Math.floor(post.revealAtMs / 1000) });
+
 export type DailyPostView = {
   postId: number;
   guildId: string;
@@ -31,10 +35,9 @@ export type DailyPostView = {
 
 export type DailyScheduleView = { channelId: string; time: string; timeZone: string; nextPostAt: Date };
 
+/** A member's own result; it carries no answer, which the post reveals to everyone at `post.revealAt`. */
 export type DailyAnswerResult = {
   outcome: AnswerOutcome;
-  expected: LocalizedText;
-  explanation: LocalizedText;
   xpAwarded: number;
   streak: number;
   post: DailyPostView;
@@ -143,7 +146,7 @@ export function createDailyService(deps: { repo: DailyRepository; learning: Lear
       const post = repo.post(input.postId);
       if (!post || post.guildId !== input.guildId) throw new UserError('error.staleComponent');
       if (post.status !== 'open' || clock.now().getTime() >= post.revealAtMs) throw new UserError('daily.error.closed');
-      if (repo.answerOf(post.id, input.userId)) throw new UserError('daily.error.alreadyAnswered');
+      if (repo.answerOf(post.id, input.userId)) throw alreadyAnswered(post);
     },
 
     /** One member's answer: stored once, with card, XP and streak in the same transaction. */
@@ -154,7 +157,7 @@ export function createDailyService(deps: { repo: DailyRepository; learning: Lear
         const now = clock.now();
         if (post.status !== 'open' || now.getTime() >= post.revealAtMs) throw new UserError('daily.error.closed');
         const previous = repo.answerOf(post.id, input.userId);
-        if (previous) throw new UserError('daily.error.alreadyAnswered');
+        if (previous) throw alreadyAnswered(post);
         const item = content.items.get(post.itemId);
         const question = questionOf(post);
         if (!item || !question) throw new UserError('daily.error.closed');
@@ -169,7 +172,7 @@ export function createDailyService(deps: { repo: DailyRepository; learning: Lear
           responseMs: null, answerText: text, ref: `daily:${post.id}`,
         }, now);
         return {
-          outcome, expected: evaluation.expected, explanation: item.explanation,
+          outcome,
           xpAwarded: recorded.ok ? recorded.xpAwarded : 0, streak: recorded.ok ? (recorded.streak?.current ?? 0) : 0,
           post: viewOf(post)!,
         };

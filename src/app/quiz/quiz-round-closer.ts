@@ -73,6 +73,7 @@ export function createQuizRoundCloser(deps: Deps) {
     const item = content.items.get(round.itemId);
     const question = questionOf(quiz, round);
     const missing = { ko: '—', en: '—' };
+    const closedRounds = repo.rounds(quiz.id).filter((candidate) => candidate.closedAtMs !== null);
     return {
       quizId: quiz.id, channelId: quiz.channelId, locale: quiz.locale, roundIndex, roundCount: quiz.itemIds.length, reason,
       style: round.style, questionMessageId: round.messageId,
@@ -83,6 +84,9 @@ export function createQuizRoundCloser(deps: Deps) {
       scorers: roundScorers(round),
       winnerId: roundWinner(round)?.userId ?? null,
       answeredCount: new Set(round.answers.map((answer) => answer.userId)).size,
+      closedAt: now,
+      asked: question ? questionView(quiz, round, question) : null,
+      standings: computeStandings(closedRounds),
       next: progress.next,
       final,
     };

@@ -3,6 +3,7 @@ import type { QuizRecord, QuizRepository } from '../../db/quiz/quiz-repository.t
 import type { Clock } from '../../domain/clock.ts';
 import {
   answerStyleFor,
+  everyoneDone,
   isQuizKind,
   openRound,
   planQuiz,
@@ -68,6 +69,10 @@ export function createQuizService(deps: {
     return { kind: 'question', view: closer.questionView(quiz, { ...round, hintPosted: false, messageId: null }, question) };
   };
 
+  /** Who answered the round before `roundIndex` (an everyone round waits for nobody else). */
+  const previousPlayers = (quiz: QuizRecord, roundIndex: number): string[] =>
+    roundIndex === 0 ? [] : [...new Set(repo.round(quiz.id, roundIndex - 1)?.answers.map((answer) => answer.userId) ?? [])];
+
   /** Grades and records one answer to the open round; closes the round when it was the winning one. */
   const answerOpenRound = (quiz: QuizRecord, roundIndex: number | null, userId: string, answer: ReviewAnswer, messageId: string | null) => {
     const round = repo.openRound(quiz.id);
@@ -86,7 +91,8 @@ export function createQuizService(deps: {
     });
     if (decision.kind === 'rejected') return decision;
     repo.insertAnswer(quiz.id, round.index, decision.answer, messageId);
-    const closed = decision.closesRound ? closer.close(quiz, round.index, 'won', now) : null;
+    const reason = decision.closesRound ? 'won' : quiz.mode === 'everyone' && everyoneDone(decision.round, previousPlayers(quiz, round.index)) ? 'allAnswered' : null;
+    const closed = reason ? closer.close(quiz, round.index, reason, now) : null;
     return { kind: 'recorded' as const, outcome: decision.answer.outcome, points: decision.answer.points, closed };
   };
 

@@ -70,6 +70,11 @@ export type RoundResultView = {
   scorers: { userId: string; points: number; elapsedMs: number }[];
   winnerId: string | null;
   answeredCount: number;
+  closedAt: Date;
+  /** The question as it was posted (to show it closed); null when its item left the question bank. */
+  asked: QuizQuestionView | null;
+  /** The scoreboard after this round (shown between rounds; the final one comes with `final`). */
+  standings: Standing[];
   next: NextStep;
   /** Set when this round ended the quiz. */
   final: QuizFinalView | null;

@@ -41,7 +41,7 @@ export const quizRounds = sqliteTable(
     hintAtMs: integer('hint_at_ms'),
     hintPosted: integer('hint_posted', { mode: 'boolean' }).notNull().default(false),
     closedAtMs: integer('closed_at_ms'),
-    closeReason: text('close_reason', { enum: ['won', 'timeout', 'stopped'] }),
+    closeReason: text('close_reason', { enum: ['won', 'allAnswered', 'timeout', 'stopped'] }),
     /** When the participants' cards and XP were updated; closing and feeding are separate transactions. */
     fedAtMs: integer('fed_at_ms'),
     messageId: text('message_id'),

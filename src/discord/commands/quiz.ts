@@ -8,7 +8,6 @@ import { requireGuild } from '../guards.ts';
 import { localize, slashCommand, subcommand } from '../localized.ts';
 import { quizChannelPermissions, requireBotPermissions } from '../quiz/bot-permissions.ts';
 import { renderFinal, renderQuizStart, renderRoundResult } from '../quiz/render-quiz.ts';
-import { quizRuntimeOf } from '../quiz/runtime.ts';
 
 /** `/quiz start [deck] [rounds] [seconds] [mode]` and `/quiz stop`: a group quiz in this channel. */
 export const quizCommand: Command = {
@@ -30,13 +29,12 @@ export const quizCommand: Command = {
 
   async execute(interaction, ctx) {
     const guildId = requireGuild(interaction);
-    const runtime = quizRuntimeOf(interaction.client);
     if (interaction.options.getSubcommand() === 'stop') {
       const result = ctx.services.quiz.stop({
         channelId: interaction.channelId, userId: interaction.user.id,
         canManageGuild: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
       });
-      runtime.quiz.stopped(result);
+      ctx.services.conductor.quiz.stopped(result);
       const round = result.round ? renderRoundResult({ ...result.round, final: result.final }).embeds : [];
       await interaction.reply({
         content: t(result.final.locale, 'quiz.stop.by', { user: `<@${interaction.user.id}>` }),
@@ -55,7 +53,7 @@ export const quizCommand: Command = {
       mode: (interaction.options.getString('mode') ?? 'race') as QuizMode,
     });
     await interaction.reply(renderQuizStart(view));
-    runtime.quiz.begin(view);
+    ctx.services.conductor.quiz.begin(view);
   },
 
   async autocomplete(interaction, ctx) {

@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import type { AppServices } from '../../app/services.ts';
 import { isAccepted } from '../../domain/quiz/index.ts';
 import type { AnswerAcks } from './answer-acks.ts';
-import type { QuizRunner } from './quiz-runner.ts';
 import type { AckMark } from './render-quiz.ts';
 
 /**
@@ -11,8 +10,8 @@ import type { AckMark } from './render-quiz.ts';
  * transaction, then acknowledged (✅ accepted, ❌ wrong, 🚫 out of tries) by a reaction or, in a
  * burst, in the round's batch message. Messages anywhere else cost one Set lookup.
  */
-export function createQuizMessageListener(deps: { services: AppServices; runner: QuizRunner; acks: AnswerAcks; logger: Logger }) {
-  const { services, runner, acks, logger } = deps;
+export function createQuizMessageListener(deps: { services: AppServices; acks: AnswerAcks; logger: Logger }) {
+  const { services, acks, logger } = deps;
   return (message: Message): void => {
     if (message.author.bot || !message.inGuild() || !services.quiz.isQuizChannel(message.channelId)) return;
     let result;
@@ -25,6 +24,6 @@ export function createQuizMessageListener(deps: { services: AppServices; runner:
     if (result.kind === 'ignored') return;
     const mark: AckMark | null = result.kind === 'rejected' ? (result.reason === 'attemptLimit' ? '🚫' : null) : isAccepted(result.outcome) ? '✅' : '❌';
     if (mark) acks.acknowledge(message, mark);
-    if (result.kind === 'recorded' && result.closed) runner.roundClosed(result.closed);
+    if (result.kind === 'recorded' && result.closed) services.conductor.quiz.roundClosed(result.closed);
   };
 }

@@ -4,7 +4,6 @@ import { componentHandler } from '../command.ts';
 import { requireGuild } from '../guards.ts';
 import { choiceAnswer, dailyPrefix, parseDailyId, parseQuizButtonId, quizPrefix, type DailyPress, type QuizPress } from './quiz-ids.ts';
 import { dailyAnswerFieldId, renderDailyModal, renderDailyReply } from './render-daily.ts';
-import { quizRuntimeOf } from './runtime.ts';
 
 /** A member presses an answer button under a quiz round: one press per round, the result privately. */
 export const quizComponents = componentHandler<QuizPress>({
@@ -16,7 +15,7 @@ export const quizComponents = componentHandler<QuizPress>({
     });
     const key = result.outcome === 'correct' ? 'quiz.answer.correct' : result.outcome === 'close' ? 'quiz.answer.close' : 'quiz.answer.incorrect';
     await interaction.reply({ content: ctx.t(key, { points: result.points }), flags: MessageFlags.Ephemeral });
-    if (result.closed) quizRuntimeOf(interaction.client).quiz.roundClosed(result.closed);
+    if (result.closed) ctx.services.conductor.quiz.roundClosed(result.closed);
   },
 });
 
@@ -41,6 +40,6 @@ export const dailyComponents = componentHandler<DailyPress>({
     }
     const result = ctx.services.daily.answer({ ...who, answer });
     await interaction.reply({ content: renderDailyReply(result, ctx.locale), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
-    quizRuntimeOf(interaction.client).daily.refreshPost(press.postId);
+    ctx.services.conductor.daily.answered(press.postId);
   },
 });

@@ -62,9 +62,12 @@ export function renderDailyModal(postId: number, locale: Locale): ModalBuilder {
     .addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(input));
 }
 
-/** The answering member's private result. */
+/**
+ * The answering member's private result: right or not, XP and streak, and when the answer is
+ * revealed. It never shows the answer: the post reveals it to everyone at the same time.
+ */
 export function renderDailyReply(result: DailyAnswerResult, locale: Locale): string {
   const key = result.outcome === 'correct' ? 'daily.reply.correct' : result.outcome === 'close' ? 'daily.reply.close' : 'daily.reply.incorrect';
-  const head = t(locale, key, { answer: result.expected[locale], xp: result.xpAwarded, streak: result.streak });
-  return clip(`${head}\n${t(locale, 'daily.reply.explanation', { explanation: result.explanation[locale] })}`, 2000);
+  const head = t(locale, key, { xp: result.xpAwarded, streak: result.streak });
+  return `${head}\n${t(locale, 'daily.reply.revealAt', { time: relativeTime(result.post.revealAt) })}`;
 }

@@ -3,6 +3,7 @@ import type { QuizFinalView, QuizHintView, QuizQuestionView, QuizStartView, Roun
 import type { ItemKind } from '../../domain/content/items.ts';
 import { defaultAnswerLimits, isQuizKind, type QuizKind } from '../../domain/quiz/index.ts';
 import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { tCount } from '../../i18n/plural.ts';
 import { brandColor, clip, failureColor, relativeTime, successColor } from '../format.ts';
 import { quizButtonId } from './quiz-ids.ts';
 
@@ -16,7 +17,7 @@ const seconds = (ms: number) => (ms / 1000).toFixed(1);
 export function renderQuizStart(view: QuizStartView) {
   const { locale } = view;
   const body = t(locale, 'quiz.start.body', {
-    rounds: view.roundCount,
+    rounds: tCount(locale, 'quiz.count.rounds', view.roundCount),
     seconds: Math.round(view.answerWindowMs / 1000),
     mode: t(locale, view.mode === 'race' ? 'quiz.mode.race' : 'quiz.mode.everyone'),
     deck: view.deckTitle ? view.deckTitle[locale] : t(locale, 'quiz.deck.all'),
@@ -35,8 +36,11 @@ const kindKeys = {
   term: 'quiz.kind.term', short: 'quiz.kind.short', command: 'quiz.kind.command', choice: 'quiz.kind.choice', truefalse: 'quiz.kind.truefalse',
 } as const satisfies Record<QuizKind, MessageKey>;
 
-/** The round's question, with answer buttons for choice and true/false items. */
-export function renderQuestion(view: QuizQuestionView) {
+/**
+ * The round's question, with answer buttons for choice and true/false items while it is open;
+ * once closed (`closedAt`), without buttons and saying when it ended instead of when it closes.
+ */
+export function renderQuestion(view: QuizQuestionView, closedAt: Date | null = null) {
   const { locale, question } = view;
   const lines: string[] = [];
   if (question.kind === 'term') lines.push(t(locale, 'quiz.round.termPrompt'), '', `> ${question.prompt[locale]}`);
@@ -45,18 +49,22 @@ export function renderQuestion(view: QuizQuestionView) {
     lines.push('', ...question.options.map((option, i) => `**${letters[i]}.** ${option.text[locale]}`));
   }
   const how = view.style === 'typed'
-    ? t(locale, 'quiz.round.typedHow', { attempts: defaultAnswerLimits.typedAttemptsPerRound })
+    ? tCount(locale, 'quiz.round.typedHow', defaultAnswerLimits.typedAttemptsPerRound)
     : t(locale, 'quiz.round.buttonsHow');
   const embed = new EmbedBuilder()
     .setColor(brandColor)
     .setTitle(t(locale, 'quiz.round.title', { number: view.roundIndex + 1, count: view.roundCount, kind: kindLabel(question.kind, locale) }))
     .setDescription(clip(lines.join('\n'), 4000))
-    .addFields({ name: '\u200b', value: `${how}\n${t(locale, 'quiz.round.closes', { time: relativeTime(view.closesAt) })}` });
+    .addFields({
+      name: '\u200b',
+      value: closedAt ? t(locale, 'quiz.round.closed', { time: relativeTime(closedAt) }) : `${how}\n${t(locale, 'quiz.round.closes', { time: relativeTime(view.closesAt) })}`,
+    });
   if (view.deckTitle) embed.setFooter({ text: view.deckTitle[locale] });
 
   const button = (id: string, label: string) =>
     new ButtonBuilder().setCustomId(id).setLabel(label).setStyle(ButtonStyle.Primary);
   const components: ActionRowBuilder<ButtonBuilder>[] = [];
+  if (closedAt) return { embeds: [embed], components, allowedMentions: noMentions };
   if (question.style === 'pick-one') {
     components.push(new ActionRowBuilder<ButtonBuilder>().addComponents(
       question.options.map((option, i) => button(quizButtonId(view.quizId, view.roundIndex, { kind: 'option', index: option.index }), letters[i]!)),
@@ -84,9 +92,8 @@ export function renderHint(view: QuizHintView) {
 
 export function renderRoundResult(view: RoundResultView) {
   const { locale } = view;
-  const headline = view.reason === 'won' && view.winnerId
-    ? t(locale, 'quiz.result.won', { user: mention(view.winnerId) })
-    : t(locale, view.reason === 'stopped' ? 'quiz.result.stopped' : 'quiz.result.timeout');
+  const headline = view.reason === 'won' && view.winnerId ? t(locale, 'quiz.result.won', { user: mention(view.winnerId) })
+    : t(locale, view.reason === 'allAnswered' ? 'quiz.result.allAnswered' : view.reason === 'stopped' ? 'quiz.result.stopped' : 'quiz.result.timeout');
   const scored = view.scorers.map((s) => t(locale, 'quiz.result.scorerLine', { user: mention(s.userId), points: s.points, seconds: seconds(s.elapsedMs) }));
   const nobody = view.answeredCount === 0 ? t(locale, 'quiz.result.noAnswers') : t(locale, 'quiz.result.nobodyRight', { count: view.answeredCount });
   const embed = new EmbedBuilder()
@@ -97,6 +104,12 @@ export function renderRoundResult(view: RoundResultView) {
       { name: t(locale, 'quiz.result.explanation'), value: clip(view.explanation[locale], 1024) },
       { name: t(locale, 'quiz.result.scorers'), value: clip(scored.length > 0 ? scored.join('\n') : nobody, 1024) },
     );
+  // Between rounds, the scoreboard so far (the last round's reveal is followed by the final standings).
+  if (!view.final && view.standings.length > 0) {
+    const lines = view.standings.slice(0, maxStandingLines)
+      .map((s) => t(locale, 'quiz.result.standingLine', { rank: s.rank, user: mention(s.userId), points: s.points }));
+    embed.addFields({ name: t(locale, 'quiz.result.standings'), value: clip(lines.join('\n'), 1024) });
+  }
   const footer = [view.source ? t(locale, 'quiz.result.source', { source: view.source }) : '', view.final ? '' : t(locale, 'quiz.result.next')]
     .filter(Boolean).join(' · ');
   if (footer) embed.setFooter({ text: clip(footer, 2048) });
@@ -105,13 +118,15 @@ export function renderRoundResult(view: RoundResultView) {
 
 export function renderFinal(view: QuizFinalView) {
   const { locale } = view;
-  const reasonKey = `quiz.final.${view.reason}` as const;
   const lines = view.standings.slice(0, maxStandingLines).map((s) =>
     t(locale, 'quiz.final.line', {
       rank: s.rank, user: mention(s.userId), points: s.points, correct: s.correct,
       fastest: s.fastestMs === null ? '—' : `${seconds(s.fastestMs)}${locale === 'ko' ? '초' : ' s'}`,
     }));
-  const body = [t(locale, reasonKey, { played: view.roundsPlayed, count: view.roundCount }), '', ...(lines.length > 0 ? lines : [t(locale, 'quiz.final.empty')])];
+  const reason = view.reason === 'completed' ? tCount(locale, 'quiz.final.completed', view.roundsPlayed)
+    : view.reason === 'stopped' ? tCount(locale, 'quiz.final.stopped', view.roundCount, { played: view.roundsPlayed })
+      : t(locale, `quiz.final.${view.reason}`);
+  const body = [reason, '', ...(lines.length > 0 ? lines : [t(locale, 'quiz.final.empty')])];
   const embed = new EmbedBuilder()
     .setColor(brandColor)
     .setTitle(t(locale, 'quiz.final.title'))

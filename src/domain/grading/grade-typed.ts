@@ -36,11 +36,20 @@ function typoBudget(word: string): number {
 
 type Prepared = { readonly words: readonly string[]; readonly key: string; readonly jamo: string };
 
+/**
+ * Jamo with the vowels most Korean speakers pronounce alike folded together (ㅔ→ㅐ, ㅖ→ㅒ): writing
+ * "도커 앤진" for "도커 엔진" is a spelling slip, never another answer, so it costs no typo budget
+ * and is accepted as `close` even in words too short for any other typo.
+ */
+function soundJamo(text: string): string {
+  return disassemble(text).replace(/ㅔ/g, 'ㅐ').replace(/ㅖ/g, 'ㅒ');
+}
+
 function prepare(text: string): Prepared {
   const normalized = normalizeAnswer(text);
   const words = normalized === '' ? [] : normalized.split(' ');
   const key = words.join('');
-  return { words, key, jamo: disassemble(key) };
+  return { words, key, jamo: soundJamo(key) };
 }
 
 function digitsOf(key: string): string {
@@ -56,7 +65,7 @@ function typoDistance(input: Prepared, answer: Prepared): number | undefined {
   if (distance > budget) return undefined;
   if (input.words.length === answer.words.length && answer.words.length > 1) {
     const perWordOk = answer.words.every(
-      (word, i) => editDistance(disassemble(input.words[i]!), disassemble(word), wordBudgets[i]!) <= wordBudgets[i]!,
+      (word, i) => editDistance(soundJamo(input.words[i]!), soundJamo(word), wordBudgets[i]!) <= wordBudgets[i]!,
     );
     if (!perWordOk) return undefined;
   }
@@ -80,6 +89,8 @@ export function gradeTyped(input: string, accepted: readonly string[]): GradeRes
   const answers = accepted.map((text) => ({ text, prepared: prepare(text) })).filter((a) => a.prepared.key !== '');
   const exact = answers.find((a) => a.prepared.key === typed.key);
   if (exact) return { verdict: 'correct', matched: exact.text };
+  const soundsAlike = answers.find((a) => a.prepared.jamo === typed.jamo);
+  if (soundsAlike) return { verdict: 'close', matched: soundsAlike.text };
 
   let best: { text: string; distance: number } | undefined;
   for (const answer of answers) {

@@ -88,6 +88,21 @@ export function submitAnswer(
   };
 }
 
+/**
+ * True when every member in `players` (those who answered the previous round) is done with this
+ * round: their answer was accepted, or they have no tries left (one press for buttons). Then
+ * nobody is left to wait for and an `everyone` round closes early (a race round closes as soon
+ * as it is won). False for an empty list.
+ */
+export function everyoneDone(round: QuizRound, players: readonly string[], limits: AnswerLimits = defaultAnswerLimits): boolean {
+  if (players.length === 0) return false;
+  return players.every((userId) => {
+    const mine = round.answers.filter((answer) => answer.userId === userId);
+    if (mine.some((answer) => isAccepted(answer.outcome))) return true;
+    return round.style === 'buttons' ? mine.length > 0 : mine.length >= limits.typedAttemptsPerRound;
+  });
+}
+
 /** Closes a round once: a second close (a late timer, a racing answer) gets `null` and changes nothing. */
 export function closeRound(round: QuizRound, now: Date, reason: RoundCloseReason): QuizRound | null {
   if (round.closedAtMs !== null) return null;

@@ -13,7 +13,8 @@ export type AnswerStyle = 'typed' | 'buttons';
 /** What the grader said about one answer. `close` is accepted with a spelling note. */
 export type AnswerOutcome = 'correct' | 'close' | 'incorrect';
 
-export const roundCloseReasons = ['won', 'timeout', 'stopped'] as const;
+/** `allAnswered`: everyone who answered the previous round is done with this one, so it closed early. */
+export const roundCloseReasons = ['won', 'allAnswered', 'timeout', 'stopped'] as const;
 export type RoundCloseReason = (typeof roundCloseReasons)[number];
 
 export const quizEndReasons = ['completed', 'idle', 'stopped', 'interrupted'] as const;

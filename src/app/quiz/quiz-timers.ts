@@ -1,5 +1,23 @@
 import type { Clock } from '../../domain/clock.ts';
 
+/**
+ * The timer port of the quiz and daily-question conductor: one-shot tasks at an instant of the
+ * injected clock, periodic work, and `tick()` to run whatever is due now. The running bot uses
+ * `createQuizTimers` (real timeouts); tests may use a manual implementation moved by hand.
+ */
+export type QuizTimers = {
+  /** Runs `run` once at `at` (by the clock); a task with the same key is replaced. */
+  at(key: string, at: Date, run: () => void): void;
+  cancelPrefix(prefix: string): void;
+  /** Adds work done on every tick (after due tasks); ticks never overlap. */
+  every(work: () => Promise<void>): void;
+  /** Runs the due tasks and the periodic work now. */
+  tick(): Promise<void>;
+  start(): void;
+  /** Cancels everything and waits for a tick in progress. */
+  stop(): Promise<void>;
+};
+
 type Task = { atMs: number; run: () => void; timer: NodeJS.Timeout | undefined };
 
 /**
@@ -8,7 +26,7 @@ type Task = { atMs: number; run: () => void; timer: NodeJS.Timeout | undefined }
  * call after moving a manual clock. A timeout that fires before the clock says so re-arms itself,
  * so nothing runs early; each task runs at most once.
  */
-export function createTaskScheduler(deps: { clock: Clock; tickMs: number; onError: (error: unknown) => void }) {
+export function createQuizTimers(deps: { clock: Clock; tickMs: number; onError: (error: unknown) => void }) {
   const { clock } = deps;
   const tasks = new Map<string, Task>();
   const tickers: (() => Promise<void>)[] = [];
@@ -59,7 +77,6 @@ export function createTaskScheduler(deps: { clock: Clock; tickMs: number; onErro
   };
 
   return {
-    /** Runs `run` once at `at` (by the clock); a task with the same key is replaced. */
     at(key: string, at: Date, run: () => void): void {
       if (stopped) return;
       const previous = tasks.get(key);
@@ -77,7 +94,6 @@ export function createTaskScheduler(deps: { clock: Clock; tickMs: number; onErro
       }
     },
     pendingKeys: () => [...tasks.keys()],
-    /** Adds work done on every tick (after due tasks). */
     every(ticker: () => Promise<void>): void {
       tickers.push(ticker);
     },
@@ -86,7 +102,6 @@ export function createTaskScheduler(deps: { clock: Clock; tickMs: number; onErro
       interval = setInterval(() => void tick(), deps.tickMs);
       interval.unref();
     },
-    /** Cancels everything and waits for a tick in progress. */
     async stop(): Promise<void> {
       stopped = true;
       clearInterval(interval);
@@ -94,6 +109,5 @@ export function createTaskScheduler(deps: { clock: Clock; tickMs: number; onErro
       tasks.clear();
       await ticking;
     },
-  };
+  } satisfies QuizTimers & { pendingKeys(): string[] };
 }
-export type TaskScheduler = ReturnType<typeof createTaskScheduler>;

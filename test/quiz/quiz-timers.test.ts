@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTaskScheduler, type TaskScheduler } from '../../src/discord/quiz/task-scheduler.ts';
+import { createQuizTimers } from '../../src/app/quiz/quiz-timers.ts';
 import { manualClock } from '../helpers/temp-db.ts';
 
-let scheduler: TaskScheduler | undefined;
+let scheduler: ReturnType<typeof createQuizTimers> | undefined;
 afterEach(async () => {
   await scheduler?.stop();
 });
@@ -10,12 +10,12 @@ afterEach(async () => {
 function setup() {
   const clock = manualClock(new Date('2026-03-02T01:00:00Z'));
   const errors: unknown[] = [];
-  scheduler = createTaskScheduler({ clock, tickMs: 60_000, onError: (error) => errors.push(error) });
+  scheduler = createQuizTimers({ clock, tickMs: 60_000, onError: (error) => errors.push(error) });
   const at = (ms: number) => new Date(clock.now().getTime() + ms);
   return { clock, errors, scheduler, at };
 }
 
-describe('the quiz task scheduler', () => {
+describe('the quiz timers', () => {
   it('runs a task once its time has come on the injected clock, never early and only once', async () => {
     const { clock, scheduler, at } = setup();
     const runs: string[] = [];
@@ -47,7 +47,7 @@ describe('the quiz task scheduler', () => {
   it('fires on its own real timer when the clock is the real time, and keeps going after a failing task', async () => {
     const clock = { now: () => new Date() };
     const errors: unknown[] = [];
-    scheduler = createTaskScheduler({ clock, tickMs: 60_000, onError: (error) => errors.push(error) });
+    scheduler = createQuizTimers({ clock, tickMs: 60_000, onError: (error) => errors.push(error) });
     const done = new Promise<string>((resolve) => {
       scheduler!.at('a', new Date(Date.now() + 20), () => { throw new Error('boom'); });
       scheduler!.at('b', new Date(Date.now() + 40), () => resolve('b ran'));
