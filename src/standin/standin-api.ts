@@ -30,6 +30,8 @@ export interface StandinOptions {
   interactionTokenClock?: () => number;
   /** An IDENTIFY asking for a privileged intent that is off here is closed with 4014, as on Discord. */
   privilegedIntents?: PrivilegedIntentSwitches;
+  /** Clock (ms) of the rate-limit windows, so a test can hold time still. Default: real time. */
+  rateLimitClock?: () => number;
   /** Discord's global limit for bot-token requests. Default 50 per second. */
   globalRequestsPerSecond?: number;
 }

@@ -51,7 +51,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     baseUrl,
     nowMs: () => Date.now(),
     tokenNowMs: options.interactionTokenClock ?? (() => Date.now()),
-    rateLimits: new RateLimits(() => Date.now(), options.globalRequestsPerSecond ?? globalRequestsPerSecond),
+    rateLimits: new RateLimits(options.rateLimitClock ?? (() => Date.now()), options.globalRequestsPerSecond ?? globalRequestsPerSecond),
   };
   const gateway = new Gateway(createGatewayHost(base, () => signal.notify(), options.privilegedIntents ?? {}));
   const core: StandinCore = { ...base, gateway };
