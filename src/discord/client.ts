@@ -1,17 +1,19 @@
 import { Client, GatewayIntentBits, Options, Partials } from 'discord.js';
+import { pacedMakeRequest } from './request-budget.ts';
 
 const fifteenMinutesSecs = 15 * 60;
 
 /**
  * The gateway client with the fewest intents the features need (guilds, guild messages and their
  * content for typed quiz answers) and bounded caches, so memory does not grow with member count.
+ * All its REST requests share one budget that keeps the bot under Discord's global limit.
  */
 export function createDiscordClient(apiUrl: string | undefined): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent],
     partials: [Partials.Channel],
     allowedMentions: { parse: [] },
-    rest: apiUrl ? { api: apiUrl } : {},
+    rest: { ...(apiUrl ? { api: apiUrl } : {}), makeRequest: pacedMakeRequest() },
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
       MessageManager: 50,

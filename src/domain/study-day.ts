@@ -1,69 +1,85 @@
+import { Temporal } from 'temporal-polyfill';
+
 /** Days roll over at 04:00 local time (Anki's convention), so a late-night session counts for that evening. */
 export const dayRolloverHour = 4;
-const msPerDay = 86_400_000;
 
 type LocalParts = { year: number; month: number; day: number; hour: number; minute: number };
 
-// Building an Intl.DateTimeFormat costs ~150 µs; one per time zone is kept.
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const epochDay = Temporal.PlainDate.from({ year: 1970, month: 1, day: 1 });
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
+function zoned(instant: Date, timeZone: string): Temporal.ZonedDateTime {
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone);
+}
+
+function dayNumberOf(date: Temporal.PlainDate): number {
+  return epochDay.until(date, { largestUnit: 'days' }).days;
+}
+
+function dateOfDayNumber(dayNumber: number): Temporal.PlainDate {
+  return epochDay.add({ days: dayNumber });
 }
 
 /** The wall-clock date and time at `instant` in `timeZone`. */
 export function localParts(instant: Date, timeZone: string): LocalParts {
-  const parts = formatterFor(timeZone).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+  const { year, month, day, hour, minute } = zoned(instant, timeZone);
+  return { year, month, day, hour, minute };
 }
 
-/** The study day of an instant as a day number (days since 1970-01-01 of the local, 04:00-shifted date). */
+/**
+ * The study day of an instant as a day number (days since 1970-01-01 of the local date, where a
+ * local wall-clock time before 04:00 still belongs to the previous date). The rollover is a wall-clock
+ * rule, so it happens at 04:00 local on daylight-saving days too.
+ */
 export function studyDay(instant: Date, timeZone: string): number {
-  const { year, month, day } = localParts(new Date(instant.getTime() - dayRolloverHour * 3_600_000), timeZone);
-  return Math.floor(Date.UTC(year, month - 1, day) / msPerDay);
+  const local = zoned(instant, timeZone);
+  const date = local.toPlainDate();
+  return dayNumberOf(local.hour < dayRolloverHour ? date.subtract({ days: 1 }) : date);
 }
 
-/** The instant a local wall-clock time happens in `timeZone` (handles offsets by one correction pass). */
+/**
+ * The instant a local wall-clock time happens in `timeZone`. Rule for the two daylight-saving
+ * edge cases (Temporal's `compatible` disambiguation, the same as a wall clock that is moved by hand):
+ * a time skipped by spring-forward (02:30 in New York on 2025-03-09) happens one gap later (03:30
+ * local, the same instant 02:30 standard time would be); a time repeated by fall-back (01:30 in
+ * New York on 2025-11-02) happens at its first occurrence.
+ */
 export function instantOfLocal(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): Date {
-  const guess = Date.UTC(year, month - 1, day, hour, minute);
-  const seen = localParts(new Date(guess), timeZone);
-  const seenAsUtc = Date.UTC(seen.year, seen.month - 1, seen.day, seen.hour, seen.minute);
-  return new Date(guess - (seenAsUtc - guess));
+  const local = Temporal.PlainDateTime.from({ year, month, day, hour, minute }, { overflow: 'reject' });
+  return new Date(local.toZonedDateTime(timeZone, { disambiguation: 'compatible' }).epochMilliseconds);
 }
 
 /** When the study day `dayNumber` begins (04:00 local). */
 export function studyDayStart(dayNumber: number, timeZone: string): Date {
-  const date = new Date(dayNumber * msPerDay);
-  return instantOfLocal(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), dayRolloverHour, 0, timeZone);
+  const { year, month, day } = dateOfDayNumber(dayNumber);
+  return instantOfLocal(year, month, day, dayRolloverHour, 0, timeZone);
 }
 
 export type Period = 'day' | 'week' | 'month' | 'all';
+
+/** The day number of the first day of the period containing `dayNumber` (days, ISO weeks from Monday, calendar months). */
+function periodStartDay(period: 'day' | 'week' | 'month', dayNumber: number): number {
+  const date = dateOfDayNumber(dayNumber);
+  if (period === 'day') return dayNumber;
+  if (period === 'week') return dayNumber - (date.dayOfWeek - 1);
+  return dayNumberOf(date.with({ day: 1 }));
+}
 
 /**
  * The key of the period containing a study day: days as their number, weeks by their Monday,
  * months as yyyymm, and one key for all time. Leaderboard totals are kept per key.
  */
 export function periodKey(period: Period, dayNumber: number): string {
-  const date = new Date(dayNumber * msPerDay);
-  if (period === 'day') return `d${dayNumber}`;
-  if (period === 'week') return `w${dayNumber - ((date.getUTCDay() + 6) % 7)}`;
-  if (period === 'month') return `m${date.getUTCFullYear() * 100 + date.getUTCMonth() + 1}`;
-  return 'all';
+  if (period === 'all') return 'all';
+  if (period === 'month') {
+    const { year, month } = dateOfDayNumber(dayNumber);
+    return `m${year * 100 + month}`;
+  }
+  return `${period === 'day' ? 'd' : 'w'}${periodStartDay(period, dayNumber)}`;
 }
 
 /** The first study day of the period after the one containing `dayNumber` (null for all time). */
 export function nextPeriodStartDay(period: Period, dayNumber: number): number | null {
-  const date = new Date(dayNumber * msPerDay);
-  if (period === 'day') return dayNumber + 1;
-  if (period === 'week') return dayNumber - ((date.getUTCDay() + 6) % 7) + 7;
-  if (period === 'month') return Math.floor(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) / msPerDay);
-  return null;
+  if (period === 'all') return null;
+  const start = dateOfDayNumber(periodStartDay(period, dayNumber));
+  return dayNumberOf(start.add(period === 'day' ? { days: 1 } : period === 'week' ? { weeks: 1 } : { months: 1 }));
 }

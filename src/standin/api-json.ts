@@ -75,7 +75,9 @@ export function channelJson(state: StandinState, channel: StandinChannel): Json 
     guild_id: channel.guildId,
     name: channel.name,
     position: channel.position,
-    permission_overwrites: [],
+    permission_overwrites: state.overwritesOf(channel.id).map((overwrite) => ({
+      id: overwrite.id, type: overwrite.type, allow: overwrite.allow.toString(), deny: overwrite.deny.toString(),
+    })),
     nsfw: false,
     topic: null,
     last_message_id: channel.type === 0 ? lastMessageId(state, channel.id) : undefined,

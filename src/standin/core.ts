@@ -1,6 +1,7 @@
 import type { Gateway } from './gateway.ts';
 import type { InteractionRegistry } from './interaction-registry.ts';
 import type { RecordedCall, StandinUser } from './model.ts';
+import type { RateLimits } from './rate-limits.ts';
 import type { StandinState } from './state.ts';
 import type { ChangeSignal } from './wait.ts';
 
@@ -11,6 +12,7 @@ export interface StandinCore {
   readonly gateway: Gateway;
   readonly interactions: InteractionRegistry;
   readonly calls: RecordedCall[];
+  readonly rateLimits: RateLimits;
   readonly applicationId: string;
   readonly botUser: StandinUser;
   readonly token: string;
@@ -20,4 +22,6 @@ export interface StandinCore {
   /** `http://127.0.0.1:PORT`, known once the server listens. */
   baseUrl(): string;
   nowMs(): number;
+  /** Clock of the 15-minute interaction token lifetime (tests may move it). */
+  tokenNowMs(): number;
 }

@@ -72,6 +72,11 @@ export function dispatchChannelCreate(core: StandinCore, channel: StandinChannel
   core.gateway.dispatch('CHANNEL_CREATE', (intents) => ((intents & Intent.Guilds) === 0 ? null : channelJson(core.state, channel)));
 }
 
+export function dispatchChannelUpdate(core: StandinCore, channel: StandinChannel): void {
+  if (channel.guildId === null) return;
+  core.gateway.dispatch('CHANNEL_UPDATE', (intents) => ((intents & Intent.Guilds) === 0 ? null : channelJson(core.state, channel)));
+}
+
 export function dispatchMemberAdd(core: StandinCore, member: StandinMember): void {
   core.gateway.dispatch('GUILD_MEMBER_ADD', (intents) =>
     (intents & Intent.GuildMembers) === 0 ? null : { ...memberJson(core.state, member, { user: true, permissions: false }), guild_id: member.guildId },

@@ -1,15 +1,21 @@
 import { guildCreateJson, memberJson, userJson } from './api-json.ts';
 import type { StandinCore } from './core.ts';
-import type { GatewayHost } from './gateway.ts';
+import { privilegedIntents, type GatewayHost } from './gateway.ts';
+import type { PrivilegedIntentSwitches } from './standin-api.ts';
 import { gatewayUrl } from './rest-other.ts';
 
 /** What the gateway sends from the stand-in's state: READY, GUILD_CREATEs and member chunks. */
-export function createGatewayHost(core: Omit<StandinCore, 'gateway'>, changed: () => void): GatewayHost {
+/** Application flags that say a privileged intent is enabled (the "limited" variants of unverified bots). */
+const applicationFlagOf = { presences: 1 << 13, guildMembers: 1 << 15, messageContent: 1 << 19 } as const;
+
+export function createGatewayHost(core: Omit<StandinCore, 'gateway'>, changed: () => void, enabled: PrivilegedIntentSwitches): GatewayHost {
   const { state, botUser, applicationId } = core;
   const url = () => gatewayUrl(core);
   const botGuilds = () => [...state.guilds.values()].filter((guild) => state.member(guild.id, botUser.id));
+  const names = (Object.keys(privilegedIntents) as Array<keyof typeof privilegedIntents>).filter((name) => enabled[name] !== false);
   return {
     token: core.token,
+    enabledPrivilegedIntents: names.reduce((all, name) => all | privilegedIntents[name], 0),
     resumeUrl: url,
     readyData: (sessionId) => ({
       v: 10,
@@ -19,7 +25,7 @@ export function createGatewayHost(core: Omit<StandinCore, 'gateway'>, changed: (
       resume_gateway_url: url(),
       session_type: 'normal',
       shard: [0, 1],
-      application: { id: applicationId, flags: 0 },
+      application: { id: applicationId, flags: names.reduce((all, name) => all | applicationFlagOf[name], 0) },
       private_channels: [],
       relationships: [],
       presences: [],

@@ -14,6 +14,9 @@ export const Intent = {
   MessageContent: 1 << 15,
 } as const;
 
+/** Intents an application must have enabled in the developer portal; asking without it closes with 4014. */
+export const privilegedIntents = { guildMembers: Intent.GuildMembers, presences: 1 << 8, messageContent: Intent.MessageContent } as const;
+
 const Op = { Dispatch: 0, Heartbeat: 1, Identify: 2, PresenceUpdate: 3, VoiceState: 4, Resume: 6, RequestGuildMembers: 8, InvalidSession: 9, Hello: 10, HeartbeatAck: 11 } as const;
 
 /** Slow enough never to matter in a test; discord.js starts beating at a random fraction of it. */
@@ -30,6 +33,8 @@ export interface GatewayHost {
   readonly token: string;
   resumeUrl(): string;
   readyData(sessionId: string): Json;
+  /** The privileged intents the application has enabled (bits of `privilegedIntents`). */
+  readonly enabledPrivilegedIntents: number;
   guildCreates(): Json[];
   membersChunk(request: Json): Json | null;
   changed(): void;
@@ -120,6 +125,7 @@ export class Gateway {
         case Op.Identify:
           if (session) return socket.close(4005, 'Already authenticated.');
           if (!this.#tokenMatches(data.token)) return socket.close(4004, 'Authentication failed.');
+          if (this.#disallowed(data.intents)) return socket.close(4014, 'Disallowed intent(s).');
           session = this.#identify(socket, data);
           return;
         case Op.Resume:
@@ -140,6 +146,12 @@ export class Gateway {
           socket.close(4001, 'Unknown opcode.');
       }
     });
+  }
+
+  #disallowed(intents: unknown): boolean {
+    const asked = Number(intents ?? 0);
+    const privileged = Object.values(privilegedIntents).reduce((all, bit) => all | bit, 0);
+    return (asked & privileged & ~this.host.enabledPrivilegedIntents) !== 0;
   }
 
   #tokenMatches(token: unknown): boolean {

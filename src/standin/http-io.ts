@@ -80,11 +80,11 @@ async function readMultipart(raw: Buffer, contentType: string): Promise<ParsedBo
   return { body, files };
 }
 
-export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (status === 204) {
-    response.writeHead(204).end();
+    response.writeHead(204, headers).end();
     return;
   }
   const text = JSON.stringify(body ?? null);
-  response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) }).end(text);
+  response.writeHead(status, { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) }).end(text);
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StandinCore } from './core.ts';
 import { ApiError, readBody, sendJson, unknown, type ParsedBody } from './http-io.ts';
-import { matchRoute, type Route, type RouteResult } from './routes.ts';
+import { matchRoute, type Route, type RouteMatch, type RouteResult } from './routes.ts';
 
 /**
  * Answers every request (never leaves one hanging: discord.js would stall that route for 15 s),
@@ -25,12 +25,17 @@ async function handle(core: StandinCore, routes: readonly Route[], request: Inco
   const path = `/${segments.join('/')}`;
   let parsed: ParsedBody = { body: undefined, files: [] };
   let result: RouteResult;
+  let headers: Record<string, string> = {};
   try {
     parsed = await readBody(request);
-    result = await route(core, routes, method, versioned ? segments : null, request, url, parsed);
+    const match = matchAuthorized(core, routes, method, versioned ? segments : null, request);
+    const decision = core.rateLimits.take(match.route, match.params);
+    headers = decision.headers;
+    result = decision.allowed
+      ? await resultOf(() => match.route.handle({ method, params: match.params, query: url.searchParams, body: parsed.body, files: parsed.files }))
+      : { status: 429, body: decision.body };
   } catch (error) {
-    if (error instanceof ApiError) result = { status: error.status, body: error.toJson() };
-    else result = { status: 500, body: { message: `500: Internal Server Error (${error instanceof Error ? error.message : String(error)})`, code: 0 } };
+    result = errorResult(error);
   }
   core.calls.push({
     index: core.calls.length,
@@ -43,19 +48,11 @@ async function handle(core: StandinCore, routes: readonly Route[], request: Inco
     response: result.body,
     at: new Date(core.nowMs()),
   });
-  sendJson(response, result.status, result.body);
+  sendJson(response, result.status, result.body, headers);
   core.signal.notify();
 }
 
-async function route(
-  core: StandinCore,
-  routes: readonly Route[],
-  method: string,
-  segments: string[] | null,
-  request: IncomingMessage,
-  url: URL,
-  parsed: ParsedBody,
-): Promise<RouteResult> {
+function matchAuthorized(core: StandinCore, routes: readonly Route[], method: string, segments: string[] | null, request: IncomingMessage): RouteMatch {
   if (!segments) throw unknown.route();
   const match = matchRoute(routes, method, segments);
   if (match === undefined) throw unknown.route();
@@ -64,7 +61,21 @@ async function route(
     const header = request.headers.authorization ?? '';
     if (header !== `Bot ${core.token}`) throw new ApiError(401, 0, '401: Unauthorized');
   }
-  return match.route.handle({ method, params: match.params, query: url.searchParams, body: parsed.body, files: parsed.files });
+  return match;
+}
+
+/** Runs a route handler; its errors become Discord-style answers that still carry the rate-limit headers. */
+async function resultOf(run: () => RouteResult | Promise<RouteResult>): Promise<RouteResult> {
+  try {
+    return await run();
+  } catch (error) {
+    return errorResult(error);
+  }
+}
+
+function errorResult(error: unknown): RouteResult {
+  if (error instanceof ApiError) return { status: error.status, body: error.toJson() };
+  return { status: 500, body: { message: `500: Internal Server Error (${error instanceof Error ? error.message : String(error)})`, code: 0 } };
 }
 
 function safeDecode(segment: string): string {

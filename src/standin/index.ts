@@ -3,7 +3,7 @@
  * client talks to, plus a driver for tests and the try-it console. The bot's own code never imports it.
  */
 export { startStandin } from './standin.ts';
-export type { Standin, StandinOptions, CreateGuildOptions, CreateUserOptions, AddMemberOptions, SendMessageOptions, WaitForMessageOptions } from './standin-api.ts';
+export type { Standin, StandinOptions, PrivilegedIntentSwitches, CreateGuildOptions, CreateUserOptions, AddMemberOptions, SendMessageOptions, WaitForMessageOptions } from './standin-api.ts';
 export type { InteractionHandle } from './interaction-handle.ts';
 export type { ChatInputOptions, AutocompleteOptions, ClickOptions, SelectOptions, ModalSubmitOptions } from './driver-interactions.ts';
 export type { OptionValue, RawCommandOption, CommandInvocation } from './command-options.ts';

@@ -48,7 +48,8 @@ export async function sendInteraction(core: StandinCore, source: InteractionSour
 
   const id = core.state.nextId();
   const token = `standin-${randomBytes(24).toString('base64url')}`;
-  const memberPermissions = guildId ? core.state.permissionsOf(guildId, user.id).toString() : undefined;
+  // Interactions carry permissions in this channel, overwrites included, as on Discord.
+  const memberPermissions = guildId ? core.state.channelPermissionsOf(channel.id, user.id).toString() : undefined;
   const payload: Json = {
     id,
     application_id: core.applicationId,
@@ -57,7 +58,7 @@ export async function sendInteraction(core: StandinCore, source: InteractionSour
     token,
     version: 1,
     locale: source.locale ?? user.locale,
-    app_permissions: (guildId ? core.state.permissionsOf(guildId, core.botUser.id) : defaultEveryonePermissions).toString(),
+    app_permissions: (guildId ? core.state.channelPermissionsOf(channel.id, core.botUser.id) : defaultEveryonePermissions).toString(),
     entitlements: [],
     authorizing_integration_owners: { '0': guildId ?? '0' },
     context: guildId ? 0 : 1,
@@ -86,6 +87,7 @@ export async function sendInteraction(core: StandinCore, source: InteractionSour
     channelId: channel.id,
     sourceMessageId: input.message?.id ?? null,
     createdAtMs: core.nowMs(),
+    tokenIssuedAtMs: core.tokenNowMs(),
     callback: null,
     rejections: [],
     originalMessageId: null,

@@ -19,6 +19,8 @@ export interface InteractionRecord {
   /** The message a component sits on (or a modal was opened from). */
   readonly sourceMessageId: string | null;
   readonly createdAtMs: number;
+  /** When the token was issued, on the token clock: it works for 15 minutes. */
+  readonly tokenIssuedAtMs: number;
   callback: InteractionCallback | null;
   /** Why earlier callbacks were refused (late, invalid body, ...), for clear timeout errors. */
   readonly rejections: string[];
@@ -29,6 +31,9 @@ export interface InteractionRecord {
   modal: ShownModal | null;
   choices: AutocompleteChoice[] | null;
 }
+
+/** Discord's interaction token lifetime: callbacks, edits and follow-ups stop working after it. */
+export const interactionTokenLifetimeMs = 15 * 60_000;
 
 export class InteractionRegistry {
   readonly #byId = new Map<string, InteractionRecord>();

@@ -21,12 +21,13 @@ export function asBody(body: unknown): Obj {
 
 /**
  * Turns a create-message body (channel message, interaction reply, follow-up) into stored fields.
- * `forceFlags` lets interaction replies keep the ephemeral bit; channel messages may not set it.
+ * Interaction replies may set the ephemeral bit; channel messages may not (50035).
  */
 export function messageFieldsForCreate(core: StandinCore, channelId: string, body: Obj, files: readonly RecordedFile[], options: { allowEphemeral: boolean }): Partial<MessageRecord> {
   validateMessagePayload(body, { requireSomething: true, fileCount: files.length });
-  let flags = (typeof body.flags === 'number' ? body.flags : 0) & creatableFlags;
-  if (!options.allowEphemeral) flags &= ~64;
+  const flags = (typeof body.flags === 'number' ? body.flags : 0) & creatableFlags;
+  // Only interaction answers can be ephemeral; Discord refuses the flag on a channel message.
+  if (!options.allowEphemeral && (flags & 64) !== 0) throw invalidFormBody('flags', 'MESSAGE_CANNOT_BE_EPHEMERAL', 'Only interaction responses can be ephemeral.');
   const reference = isObj(body.message_reference) ? body.message_reference : undefined;
   return {
     content: typeof body.content === 'string' ? body.content : '',

@@ -39,6 +39,14 @@ export interface StandinMember {
   readonly joinedAt: Date;
 }
 
+/** A channel permission overwrite: `type` 0 for a role (the guild id is @everyone), 1 for a member. */
+export interface PermissionOverwrite {
+  readonly id: string;
+  readonly type: 0 | 1;
+  readonly allow: bigint;
+  readonly deny: bigint;
+}
+
 /** Channel types the stand-in models: guild text (0), DM (1) and category (4). */
 export type StandinChannelType = 0 | 1 | 4;
 

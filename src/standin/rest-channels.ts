@@ -5,6 +5,7 @@ import { ApiError, invalidFormBody, unknown } from './http-io.ts';
 import { asBody, messageFieldsForCreate, messageFieldsForEdit } from './message-input.ts';
 import type { StandinChannel } from './model.ts';
 import { Permission } from './permissions.ts';
+import { bucketRules } from './rate-limits.ts';
 import { json, noContent, type Route, type RouteContext } from './routes.ts';
 import type { MessageRecord } from './state.ts';
 
@@ -15,12 +16,12 @@ export function channelRoutes(core: StandinCore): Route[] {
     { method: 'GET', pattern: '/channels/:channelId', auth, handle: (c) => json(channelJson(core.state, channelOf(core, c))) },
     { method: 'POST', pattern: '/channels/:channelId/typing', auth, handle: (c) => (channelOf(core, c), noContent()) },
     { method: 'GET', pattern: '/channels/:channelId/messages', auth, handle: (c) => listMessages(core, c) },
-    { method: 'POST', pattern: '/channels/:channelId/messages', auth, handle: (c) => createMessage(core, c) },
+    { method: 'POST', pattern: '/channels/:channelId/messages', auth, bucket: bucketRules.createMessage, handle: (c) => createMessage(core, c) },
     { method: 'GET', pattern: '/channels/:channelId/messages/:messageId', auth, handle: (c) => json(messageJson(core.state, messageOf(core, c), core.botUser.id)) },
-    { method: 'PATCH', pattern: '/channels/:channelId/messages/:messageId', auth, handle: (c) => editMessage(core, c) },
-    { method: 'DELETE', pattern: '/channels/:channelId/messages/:messageId', auth, handle: (c) => deleteMessage(core, c) },
-    { method: 'PUT', pattern: '/channels/:channelId/messages/:messageId/reactions/:emoji/@me', auth, handle: (c) => react(core, c, true) },
-    { method: 'DELETE', pattern: '/channels/:channelId/messages/:messageId/reactions/:emoji/@me', auth, handle: (c) => react(core, c, false) },
+    { method: 'PATCH', pattern: '/channels/:channelId/messages/:messageId', auth, bucket: bucketRules.editMessage, handle: (c) => editMessage(core, c) },
+    { method: 'DELETE', pattern: '/channels/:channelId/messages/:messageId', auth, bucket: bucketRules.deleteMessage, handle: (c) => deleteMessage(core, c) },
+    { method: 'PUT', pattern: '/channels/:channelId/messages/:messageId/reactions/:emoji/@me', auth, bucket: bucketRules.reaction, handle: (c) => react(core, c, true) },
+    { method: 'DELETE', pattern: '/channels/:channelId/messages/:messageId/reactions/:emoji/@me', auth, bucket: bucketRules.reaction, handle: (c) => react(core, c, false) },
     { method: 'DELETE', pattern: '/channels/:channelId/messages/:messageId/reactions', auth, handle: (c) => clearReactions(core, c) },
     { method: 'POST', pattern: '/users/@me/channels', auth, handle: (c) => openDm(core, c) },
   ];
@@ -40,10 +41,13 @@ function messageOf(core: StandinCore, context: RouteContext): MessageRecord {
   return message;
 }
 
-/** Missing Permissions (50013) when the bot lacks `needed` in the channel's guild. */
+/**
+ * Discord's answer when the bot lacks `needed` in this channel (overwrites included): Missing Access
+ * (50001) when it cannot even see the channel, Missing Permissions (50013) otherwise.
+ */
 function requireBotPermission(core: StandinCore, channel: StandinChannel, needed: bigint): void {
-  if (channel.guildId === null) return;
-  const granted = core.state.permissionsOf(channel.guildId, core.botUser.id);
+  const granted = core.state.channelPermissionsOf(channel.id, core.botUser.id);
+  if ((granted & Permission.ViewChannel) === 0n) throw new ApiError(403, 50001, 'Missing Access');
   if ((granted & needed) !== needed) throw new ApiError(403, 50013, 'Missing Permissions');
 }
 

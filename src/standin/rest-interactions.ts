@@ -2,7 +2,7 @@ import { messageJson } from './api-json.ts';
 import type { StandinCore } from './core.ts';
 import { dispatchMessageCreate, dispatchMessageDelete, dispatchMessageUpdate } from './events.ts';
 import { ApiError, unknown } from './http-io.ts';
-import { InteractionKind, type InteractionRecord } from './interaction-registry.ts';
+import { InteractionKind, interactionTokenLifetimeMs, type InteractionRecord } from './interaction-registry.ts';
 import { asBody, messageFieldsForCreate, messageFieldsForEdit } from './message-input.ts';
 import type { AutocompleteChoice } from './model.ts';
 import { json, noContent, type Route, type RouteContext } from './routes.ts';
@@ -25,7 +25,7 @@ export function interactionRoutes(core: StandinCore): Route[] {
 
 function callback(core: StandinCore, context: RouteContext) {
   const record = core.interactions.byId(context.params.id ?? '');
-  if (!record || record.token !== context.params.token) throw unknown.interaction();
+  if (!record || record.token !== context.params.token || tokenExpired(core, record)) throw unknown.interaction();
   const elapsedMs = core.nowMs() - record.createdAtMs;
   if (core.ackDeadlineMs !== null && elapsedMs > core.ackDeadlineMs) {
     record.rejections.push(`callback came ${elapsedMs} ms after the interaction (Discord allows ${core.ackDeadlineMs} ms)`);
@@ -121,7 +121,13 @@ function createResponseMessage(core: StandinCore, record: InteractionRecord, fie
 function interactionForWebhook(core: StandinCore, context: RouteContext): InteractionRecord {
   const record = core.interactions.byToken(context.params.token ?? '');
   if (!record || context.params.appId !== core.applicationId || !record.callback) throw unknown.webhook();
+  // An expired interaction token is answered like any invalid webhook token (401, 50027).
+  if (tokenExpired(core, record)) throw new ApiError(401, 50027, 'Invalid Webhook Token');
   return record;
+}
+
+function tokenExpired(core: StandinCore, record: InteractionRecord): boolean {
+  return core.tokenNowMs() - record.tokenIssuedAtMs >= interactionTokenLifetimeMs;
 }
 
 function followUp(core: StandinCore, context: RouteContext) {

@@ -3,7 +3,7 @@ import type { StandinCore } from './core.ts';
 import { unknown } from './http-io.ts';
 import { json, noContent, type Route, type RouteContext } from './routes.ts';
 import type { StoredCommand } from './state.ts';
-import { validateCommand, validateCommandList } from './validate-commands.ts';
+import { checkCommandCount, validateCommand, validateCommandList } from './validate-commands.ts';
 
 /** Gateway discovery, users, guilds, the application and its commands. */
 export function otherRoutes(core: StandinCore): Route[] {
@@ -140,6 +140,7 @@ function commandRoutes(core: StandinCore, base: string): Route[] {
         const others = listOf(scope).filter((old) => !(old.name === input.name && old.type === (input.type ?? 1)));
         const previous = listOf(scope).find((old) => old.name === input.name && old.type === (input.type ?? 1));
         const command = stored(scope, input, previous);
+        checkCommandCount([...others, command]);
         core.state.commands.set(scope, [...others, command]);
         return json(command, previous ? 200 : 201);
       },

@@ -1,4 +1,5 @@
 import type { RecordedFile } from './model.ts';
+import type { BucketRule } from './rate-limits.ts';
 
 export interface RouteContext {
   readonly method: string;
@@ -19,6 +20,8 @@ export interface Route {
   readonly pattern: string;
   /** Interaction callbacks and interaction webhooks are called without the bot token, as on Discord. */
   readonly auth: boolean;
+  /** Discord's per-route limit (default: `bucketRules.defaultBucket`). */
+  readonly bucket?: BucketRule;
   readonly handle: (context: RouteContext) => RouteResult | Promise<RouteResult>;
 }
 

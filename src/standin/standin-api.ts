@@ -3,6 +3,13 @@ import type { InteractionHandle } from './interaction-handle.ts';
 import type { AutocompleteChoice, RecordedCall, StandinChannel, StandinGuild, StandinMember, StandinMessage, StandinRole, StandinUser } from './model.ts';
 import type { MessageEvent, StoredCommand } from './state.ts';
 
+/** Privileged intents switched on for the application in the developer portal (each defaults to on). */
+export interface PrivilegedIntentSwitches {
+  messageContent?: boolean;
+  guildMembers?: boolean;
+  presences?: boolean;
+}
+
 export interface StandinOptions {
   /** Defaults to a fresh snowflake. */
   applicationId?: string;
@@ -19,6 +26,14 @@ export interface StandinOptions {
   defaultTimeoutMs?: number;
   /** Clock for message timestamps and snowflakes (waits and deadlines always use the real clock). */
   now?: () => Date;
+  /** Clock (ms) of the 15-minute interaction token lifetime, so a test can let tokens expire. Default: real time. */
+  interactionTokenClock?: () => number;
+  /** An IDENTIFY asking for a privileged intent that is off here is closed with 4014, as on Discord. */
+  privilegedIntents?: PrivilegedIntentSwitches;
+  /** Clock (ms) of the rate-limit windows, so a test can hold time still. Default: real time. */
+  rateLimitClock?: () => number;
+  /** Discord's global limit for bot-token requests. Default 50 per second. */
+  globalRequestsPerSecond?: number;
 }
 
 export interface CreateGuildOptions {
@@ -86,6 +101,10 @@ export interface Standin {
   createCategory(guild: StandinGuild, name: string): StandinChannel;
   /** The DM channel between the bot and a user (created if needed). */
   dmChannel(user: StandinUser): StandinChannel;
+  /**
+   * Sets a channel permission overwrite for a role, a user, or @everyone (pass the guild), and tells the bot (CHANNEL_UPDATE). REST calls in that channel then meet 50001/50013 like on Discord.
+   */
+  setPermissionOverwrite(channel: StandinChannel, target: StandinRole | StandinUser | StandinGuild, permissions: { allow?: bigint; deny?: bigint }): void;
 
   /** A user runs a slash command. Checked against the registered definition when there is one. */
   sendChatInput(options: ChatInputOptions): Promise<InteractionHandle>;

@@ -3,10 +3,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { StandinCore } from './core.ts';
 import { clickButton, requestAutocomplete, selectOption, sendChatInput, submitModal } from './driver-interactions.ts';
-import { dispatchChannelCreate, dispatchGuildCreate, dispatchMemberAdd, dispatchMessageCreate, dispatchReaction } from './events.ts';
+import { dispatchChannelCreate, dispatchChannelUpdate, dispatchGuildCreate, dispatchMemberAdd, dispatchMessageCreate, dispatchReaction } from './events.ts';
 import { Gateway } from './gateway.ts';
 import { createGatewayHost } from './gateway-host.ts';
 import { createRequestHandler } from './http-server.ts';
+import { globalRequestsPerSecond, RateLimits } from './rate-limits.ts';
 import { InteractionRegistry } from './interaction-registry.ts';
 import type { StandinUser } from './model.ts';
 import { defaultBotPermissions, defaultEveryonePermissions } from './permissions.ts';
@@ -49,8 +50,10 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     defaultTimeoutMs: options.defaultTimeoutMs ?? 5000,
     baseUrl,
     nowMs: () => Date.now(),
+    tokenNowMs: options.interactionTokenClock ?? (() => Date.now()),
+    rateLimits: new RateLimits(options.rateLimitClock ?? (() => Date.now()), options.globalRequestsPerSecond ?? globalRequestsPerSecond),
   };
-  const gateway = new Gateway(createGatewayHost(base, () => signal.notify()));
+  const gateway = new Gateway(createGatewayHost(base, () => signal.notify(), options.privilegedIntents ?? {}));
   const core: StandinCore = { ...base, gateway };
 
   const server = createServer(createRequestHandler(core, [...interactionRoutes(core), ...channelRoutes(core), ...otherRoutes(core)]));
@@ -135,6 +138,12 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       return changed(channel);
     },
     dmChannel: (user) => changed(dmChannelFor(core, user.id)),
+    setPermissionOverwrite(channel, target, permissions) {
+      const type = target.kind === 'user' ? 1 : 0;
+      core.state.setOverwrite(channel.id, { id: target.id, type, allow: permissions.allow ?? 0n, deny: permissions.deny ?? 0n });
+      dispatchChannelUpdate(core, channel);
+      signal.notify();
+    },
 
     sendChatInput: (chatOptions) => sendChatInput(core, chatOptions),
     autocomplete: (autocompleteOptions) => requestAutocomplete(core, autocompleteOptions),

@@ -1,4 +1,5 @@
 import type {
+  PermissionOverwrite,
   StandinAttachment,
   StandinChannel,
   StandinChannelType,
@@ -8,7 +9,7 @@ import type {
   StandinRole,
   StandinUser,
 } from './model.ts';
-import { allPermissions, effectivePermissions } from './permissions.ts';
+import { allPermissions, effectivePermissions, Permission } from './permissions.ts';
 import { compareSnowflakes } from './snowflake.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -37,6 +38,7 @@ export class StandinState {
   readonly messages = new Map<string, MessageRecord>();
   /** Keyed by `global` or a guild id. */
   readonly commands = new Map<string, StoredCommand[]>();
+  readonly overwrites = new Map<string, PermissionOverwrite[]>();
   readonly #listeners = new Set<(event: MessageEvent) => void>();
 
   constructor(
@@ -107,7 +109,7 @@ export class StandinState {
     return [...this.channels.values()].filter((channel) => channel.guildId === guildId);
   }
 
-  /** Guild-level permissions: owner and Administrator get everything (no channel overwrites modelled). */
+  /** Guild-level permissions: owner and Administrator get everything (channel overwrites: `channelPermissionsOf`). */
   permissionsOf(guildId: string, userId: string): bigint {
     const guild = this.guilds.get(guildId);
     if (!guild) return 0n;
@@ -116,6 +118,38 @@ export class StandinState {
     let granted = this.roles.get(guildId)?.permissions ?? 0n;
     for (const roleId of member?.roleIds ?? []) granted |= this.roles.get(roleId)?.permissions ?? 0n;
     return effectivePermissions(granted);
+  }
+
+  /** Overwrites of one channel, as Discord stores them (type 0 role, 1 member). */
+  overwritesOf(channelId: string): PermissionOverwrite[] {
+    return this.overwrites.get(channelId) ?? [];
+  }
+
+  setOverwrite(channelId: string, overwrite: PermissionOverwrite): void {
+    const others = this.overwritesOf(channelId).filter((existing) => existing.id !== overwrite.id);
+    this.overwrites.set(channelId, [...others, overwrite]);
+  }
+
+  /**
+   * Permissions in a channel, Discord's way: guild permissions, then the @everyone overwrite, then
+   * all role overwrites together (deny, then allow), then the member's own. Owner and Administrator
+   * bypass overwrites; without View Channel nothing else applies. DMs allow everything.
+   */
+  channelPermissionsOf(channelId: string, userId: string): bigint {
+    const channel = this.channels.get(channelId);
+    if (!channel?.guildId) return allPermissions;
+    const base = this.permissionsOf(channel.guildId, userId);
+    if (base === allPermissions) return base;
+    const overwrites = this.overwritesOf(channelId);
+    const apply = (granted: bigint, allow: bigint, deny: bigint) => (granted & ~deny) | allow;
+    const everyone = overwrites.find((overwrite) => overwrite.id === channel.guildId);
+    let granted = everyone ? apply(base, everyone.allow, everyone.deny) : base;
+    const roleIds = new Set(this.member(channel.guildId, userId)?.roleIds ?? []);
+    const roles = overwrites.filter((overwrite) => overwrite.type === 0 && roleIds.has(overwrite.id));
+    granted = apply(granted, roles.reduce((all, o) => all | o.allow, 0n), roles.reduce((all, o) => all | o.deny, 0n));
+    const own = overwrites.find((overwrite) => overwrite.type === 1 && overwrite.id === userId);
+    if (own) granted = apply(granted, own.allow, own.deny);
+    return (granted & Permission.ViewChannel) === 0n ? 0n : granted;
   }
 
   createMessage(input: Partial<MessageRecord> & Pick<MessageRecord, 'channelId' | 'authorId'>): MessageRecord {

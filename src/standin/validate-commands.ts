@@ -1,4 +1,4 @@
-import { invalidFormBody } from './http-io.ts';
+import { ApiError, invalidFormBody } from './http-io.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -59,18 +59,90 @@ function checkOptions(path: string, options: unknown): void {
     }
     if (option.required !== true) sawOptional = true;
     if (list(option.choices).length > 25) throw invalidFormBody(`${at}.choices`, 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
+    checkChoices(`${at}.choices`, option.choices);
     if (option.autocomplete === true && list(option.choices).length > 0) {
       throw invalidFormBody(`${at}.autocomplete`, 'APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_WITH_CHOICES', 'Autocomplete cannot be set with choices');
     }
   });
 }
 
+function checkChoices(path: string, choices: unknown): void {
+  list(choices).forEach((item, index) => {
+    const choice = isObj(item) ? item : {};
+    const name = typeof choice.name === 'string' ? choice.name : '';
+    if (name.length < 1 || name.length > 100) throw invalidFormBody(`${path}.${index}.name`, 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.');
+    checkLocalizations(`${path}.${index}.name_localizations`, choice.name_localizations, (p, t) => {
+      if (typeof t !== 'string' || t.length < 1 || t.length > 100) throw invalidFormBody(p, 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.');
+    });
+    if (typeof choice.value === 'string' && (choice.value.length < 1 || choice.value.length > 100)) {
+      throw invalidFormBody(`${path}.${index}.value`, 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.');
+    }
+  });
+}
+
+/** Discord's cap on one command: 4,000 characters of names, descriptions and choice values, counted per locale. */
+export const maxCommandChars = 4000;
+
+/** How many commands of each type one scope (global or a guild) may hold: chat input, user, message. */
+export const maxCommandsByType: Readonly<Record<number, number>> = { 1: 100, 2: 15, 3: 15 };
+
+function textIn(locale: string | null, base: unknown, localizations: unknown): string {
+  const localized = locale !== null && isObj(localizations) ? localizations[locale] : undefined;
+  return typeof localized === 'string' ? localized : typeof base === 'string' ? base : '';
+}
+
+/** Characters of a command in one locale (null = the default texts). */
+function commandChars(command: Obj, locale: string | null): number {
+  const own = (node: Obj) => textIn(locale, node.name, node.name_localizations).length + textIn(locale, node.description, node.description_localizations).length;
+  const ofOptions = (options: unknown): number =>
+    list(options).reduce<number>((sum, item) => {
+      const option = isObj(item) ? item : {};
+      const choices = list(option.choices).reduce<number>((total, c) => {
+        const choice = isObj(c) ? c : {};
+        return total + textIn(locale, choice.name, choice.name_localizations).length + String(choice.value ?? '').length;
+      }, 0);
+      return sum + own(option) + choices + ofOptions(option.options);
+    }, 0);
+  return own(command) + ofOptions(command.options);
+}
+
+function localesOf(command: Obj): Set<string> {
+  const found = new Set<string>();
+  const visit = (node: unknown) => {
+    if (!isObj(node)) return;
+    for (const key of ['name_localizations', 'description_localizations']) {
+      if (isObj(node[key])) for (const locale of Object.keys(node[key])) found.add(locale);
+    }
+    list(node.options).forEach(visit);
+    list(node.choices).forEach(visit);
+  };
+  visit(command);
+  return found;
+}
+
+function checkCommandSize(path: string, command: Obj): void {
+  for (const locale of [null, ...localesOf(command)]) {
+    if (commandChars(command, locale) > maxCommandChars) {
+      throw invalidFormBody(path, 'APPLICATION_COMMAND_TOO_LARGE', `Command exceeds maximum size (${maxCommandChars})`);
+    }
+  }
+}
+
+/** 30032 when a scope would hold more commands of one type than Discord allows. */
+export function checkCommandCount(commands: readonly Obj[]): void {
+  for (const [type, max] of Object.entries(maxCommandsByType)) {
+    if (commands.filter((command) => String(command.type ?? 1) === type).length > max) {
+      throw new ApiError(400, 30032, `Maximum number of application commands reached (${max})`);
+    }
+  }
+}
+
 /** Checks a bulk overwrite body the way Discord does before storing it. */
 export function validateCommandList(body: unknown): Obj[] {
   if (!Array.isArray(body)) throw invalidFormBody('body', 'LIST_TYPE_CONVERT', 'Only iterables may be used in a ListType');
-  if (body.length > 200) throw invalidFormBody('body', 'BASE_TYPE_MAX_LENGTH', 'Must be 200 or fewer in length.');
   const seen = new Set<string>();
   body.forEach((item, index) => validateCommand(item, String(index), seen));
+  checkCommandCount(body as Obj[]);
   return body as Obj[];
 }
 
@@ -85,6 +157,7 @@ export function validateCommand(item: unknown, path: string, seen = new Set<stri
     checkLocalizations(`${path}.description_localizations`, command.description_localizations, checkDescription);
   }
   checkOptions(`${path}.options`, command.options);
+  checkCommandSize(path, command);
   const key = `${String(type)}:${String(command.name)}`;
   if (seen.has(key)) throw invalidFormBody(`${path}.name`, 'APPLICATION_COMMANDS_DUPLICATE_NAME', `Application command names must be unique`);
   seen.add(key);

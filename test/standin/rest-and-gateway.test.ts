@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { AttachmentBuilder, Client, DiscordAPIError, Events, GatewayIntentBits, REST, Routes, type Message } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandin } from '../../src/standin/index.ts';
+import { Permission, startStandin } from '../../src/standin/index.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -176,7 +176,7 @@ describe('Discord rules the stand-in enforces', () => {
   });
 
   it('answers 50013 Missing Permissions when the bot may not send in a guild', async () => {
-    const standin = await startStandin({ botPermissions: 0n });
+    const standin = await startStandin({ botPermissions: Permission.ViewChannel });
     const guild = standin.createGuild({ everyonePermissions: 0n });
     const channel = standin.createTextChannel(guild, 'locked');
     try {
