@@ -12,11 +12,13 @@ import { createLabImageRepository, createLabProgressRepository } from './db/lab/
 import { createMetaRepository } from './db/meta-repository.ts';
 import { openDatabase, runMigrations, type OpenedDatabase } from './db/open-database.ts';
 import type { Clock } from './domain/clock.ts';
+import type { RateLimit } from './domain/lab/rate-limit.ts';
 import { systemClock } from './system-clock.ts';
 import { createDiscordClient } from './discord/client.ts';
 import type { Command, ComponentHandler } from './discord/command.ts';
 import { commands as defaultCommands, componentHandlers as defaultComponents } from './discord/commands/index.ts';
 import { registerCommands } from './discord/deploy.ts';
+import { fitPayloadsToDiscordLimits } from './discord/fit-payload.ts';
 import { attachQuizRuntime } from './discord/quiz/runtime.ts';
 import { createRouter } from './discord/router.ts';
 import { connectLab } from './lab/connect-lab.ts';
@@ -33,6 +35,8 @@ export type BotOptions = {
   componentHandlers?: readonly ComponentHandler[];
   /** Replaces the question bank (tests play a small fixture deck). */
   content?: Content;
+  /** Per-user interaction limit; the default is `interactionRateLimit`. */
+  interactionRateLimit?: RateLimit;
 };
 
 export type RunningBot = {
@@ -74,6 +78,7 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
     components: options.componentHandlers ?? defaultComponents,
     services,
     logger,
+    ...(options.interactionRateLimit ? { rateLimit: options.interactionRateLimit } : {}),
   });
 
   const registration = await registerCommands(
@@ -84,6 +89,7 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
   logger.info({ registration, count: commands.length }, 'slash commands');
 
   const client = createDiscordClient(config.discordApiUrl);
+  fitPayloadsToDiscordLimits(client.rest, (route) => logger.info({ route }, 'outgoing payload shortened to Discord limits'));
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   const ready = once(client, Events.ClientReady);

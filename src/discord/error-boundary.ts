@@ -1,8 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import { MessageFlags, type Interaction } from 'discord.js';
+import { DiscordjsErrorCodes, MessageFlags, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
 import { UserError } from '../app/user-error.ts';
 import { t, type Locale } from '../i18n/index.ts';
+
+/**
+ * discord.js errors that only a malformed or forged interaction can cause (an option of another
+ * type, a modal without its field, autocomplete with nothing focused): the sender's mistake, not ours.
+ */
+const inputErrorCodes: ReadonlySet<string> = new Set([
+  DiscordjsErrorCodes.CommandInteractionOptionNotFound,
+  DiscordjsErrorCodes.CommandInteractionOptionType,
+  DiscordjsErrorCodes.CommandInteractionOptionEmpty,
+  DiscordjsErrorCodes.CommandInteractionOptionNoSubcommand,
+  DiscordjsErrorCodes.CommandInteractionOptionNoSubcommandGroup,
+  DiscordjsErrorCodes.AutocompleteInteractionOptionNoFocusedOption,
+  DiscordjsErrorCodes.ModalSubmitInteractionFieldNotFound,
+  DiscordjsErrorCodes.ModalSubmitInteractionFieldType,
+  DiscordjsErrorCodes.ModalSubmitInteractionFieldEmpty,
+  DiscordjsErrorCodes.ModalSubmitInteractionFieldInvalidChannelType,
+]);
 
 /** Sends an ephemeral notice, choosing reply / editReply / followUp from the interaction's state. */
 export async function sendEphemeral(interaction: Interaction, content: string): Promise<void> {
@@ -17,26 +34,40 @@ export async function sendEphemeral(interaction: Interaction, content: string): 
   }
 }
 
+/** The user's mistake as a UserError, or null for a fault of ours. */
+export function asUserError(error: unknown): UserError | null {
+  if (error instanceof UserError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && inputErrorCodes.has(code) ? new UserError('error.badInput') : null;
+}
+
 /**
- * Turns a failure into an answer: a UserError becomes its localized message; anything else is logged
- * as an incident with a short reference that the user also sees, so support can find it.
+ * Turns a failure into an answer: a user's mistake becomes its localized message (logged at debug);
+ * anything else is logged once as an incident with a short reference that the user also sees.
+ * Never throws: whatever goes wrong while answering is logged as a warning.
  */
 export async function reportFailure(interaction: Interaction, error: unknown, locale: Locale, logger: Logger): Promise<void> {
-  let content: string;
-  if (error instanceof UserError) {
-    content = t(locale, error.code, error.context);
-  } else {
-    const ref = randomBytes(4).toString('hex');
-    logger.error({ err: error, ref, interactionId: interaction.id, userId: interaction.user.id }, 'interaction failed');
-    content = t(locale, 'error.generic', { ref });
-  }
-  if (interaction.isAutocomplete()) {
-    await interaction.respond([]).catch(() => undefined);
-    return;
-  }
   try {
+    const userError = asUserError(error);
+    let content: string;
+    if (userError) {
+      logger.debug({ code: userError.code, interactionId: interaction.id, cause: userError === error ? undefined : String(error) }, 'user mistake');
+      content = t(locale, userError.code, userError.context);
+    } else {
+      const ref = randomBytes(4).toString('hex');
+      logger.error({ err: error, ref, interactionId: interaction.id, userId: interaction.user.id }, 'interaction failed');
+      content = t(locale, 'error.generic', { ref });
+    }
+    if (interaction.isAutocomplete()) {
+      if (!interaction.responded) await interaction.respond([]);
+      return;
+    }
     await sendEphemeral(interaction, content);
   } catch (sendError) {
-    logger.warn({ err: sendError, interactionId: interaction.id }, 'could not deliver the error reply');
+    try {
+      logger.warn({ err: sendError, interactionId: interaction.id }, 'could not deliver the error reply');
+    } catch {
+      // A logger that throws must not take the process down with it.
+    }
   }
 }
