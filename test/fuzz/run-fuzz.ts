@@ -25,6 +25,8 @@ export type FuzzReport = {
   fuzzerErrors: string[];
   rssStartMb: number;
   rssEndMb: number;
+  /** RSS every 1,000 interactions, to see a trend rather than two points. */
+  rssSamplesMb: number[];
   durationMs: number;
   aliveAtEnd: boolean;
 };
@@ -49,7 +51,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const bot = await startBotProcess(standin, guild);
   const report: FuzzReport = {
     seed: options.seed, interactions: 0, steps: {}, answered: 0, unanswered: [], slowestMs: 0, messages: 0, overLimitReplies: [], refusedRequests: [],
-    errorLines: [], fuzzerErrors: [], rssStartMb: 0, rssEndMb: 0, durationMs: 0, aliveAtEnd: false,
+    errorLines: [], fuzzerErrors: [], rssStartMb: 0, rssEndMb: 0, rssSamplesMb: [], durationMs: 0, aliveAtEnd: false,
   };
   try {
     await standin.waitForCall((call) => call.method === 'PUT' && call.path.includes('/commands'), 30_000);
@@ -100,6 +102,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const worker = async () => {
       while (next < options.interactions) {
         next += 1;
+        if (next % 1_000 === 0) report.rssSamplesMb.push(bot.rssMb());
         await oneStep();
       }
     };
