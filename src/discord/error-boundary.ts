@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { DiscordjsErrorCodes, MessageFlags, type Interaction } from 'discord.js';
+import { DiscordAPIError, DiscordjsErrorCodes, MessageFlags, RESTJSONErrorCodes, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
 import { UserError } from '../app/user-error.ts';
-import { t, type Locale } from '../i18n/index.ts';
+import { t, type Locale, type MessageParams } from '../i18n/index.ts';
+import { clip } from './format.ts';
 
 /**
  * discord.js errors that only a malformed or forged interaction can cause (an option of another
@@ -34,6 +35,14 @@ export async function sendEphemeral(interaction: Interaction, content: string): 
   }
 }
 
+/** Longest piece of the user's own text (a deck name, a topic, a time) echoed back in an explanation. */
+const maxEchoedChars = 100;
+
+/** Message parameters with the user's text shortened ("…"), so an explanation keeps its own words whole. */
+function echoable(params: MessageParams): MessageParams {
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'string' ? clip(value.replace(/\s+/g, ' '), maxEchoedChars) : value]));
+}
+
 /** The user's mistake as a UserError, or null for a fault of ours. */
 export function asUserError(error: unknown): UserError | null {
   if (error instanceof UserError) return error;
@@ -48,11 +57,17 @@ export function asUserError(error: unknown): UserError | null {
  */
 export async function reportFailure(interaction: Interaction, error: unknown, locale: Locale, logger: Logger): Promise<void> {
   try {
+    if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownInteraction) {
+      // The answer came after Discord's 3 s window (an overloaded host): the token is gone, so nothing
+      // can reach the user any more. Logged once, as a warning about our speed, not as an incident.
+      logger.warn({ interactionId: interaction.id, ageMs: Date.now() - interaction.createdTimestamp }, 'interaction expired before it was answered');
+      return;
+    }
     const userError = asUserError(error);
     let content: string;
     if (userError) {
       logger.debug({ code: userError.code, interactionId: interaction.id, cause: userError === error ? undefined : String(error) }, 'user mistake');
-      content = t(locale, userError.code, userError.context);
+      content = t(locale, userError.code, echoable(userError.context));
     } else {
       const ref = randomBytes(4).toString('hex');
       logger.error({ err: error, ref, interactionId: interaction.id, userId: interaction.user.id }, 'interaction failed');

@@ -81,7 +81,10 @@ export function createRouter(deps: {
     }
     // A handler that met a custom id on a component type it does not expect (a select carrying a
     // button's id, a button carrying a modal's id) returns without answering: answer for it.
-    if (interaction.isRepliable() && !interaction.replied && !interaction.deferred) throw new UserError('error.staleComponent');
+    if (interaction.isRepliable() && !interaction.replied && !interaction.deferred) {
+      ctx.logger.info({ customId: interaction.isChatInputCommand() ? undefined : interaction.customId.slice(0, 100) }, 'handler left the interaction unanswered');
+      throw new UserError(interaction.isChatInputCommand() ? 'error.unknownCommand' : 'error.staleComponent');
+    }
   };
 
   /** A flood gets one friendly answer per refused interaction; autocomplete is not counted. */

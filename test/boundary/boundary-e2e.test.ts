@@ -41,6 +41,15 @@ describe('one boundary for every interaction (real bot, Discord stand-in)', () =
     expect(errorLines()).toEqual([]);
   });
 
+  it('echoes oversized user text shortened with "…" and keeps its own explanation whole', async () => {
+    const user = freshLearner('en-US');
+    const deck = '🐳'.repeat(3000);
+    const text = await answerText(await h.standin.sendChatInput({ user, channel: h.channel, name: 'review', options: { deck } }));
+    expect(text).toMatch(/^No deck called `(🐳)+…`\. Please pick one from the list\.$/);
+    expect(text.length).toBeLessThan(300);
+    expect(errorLines()).toEqual([]);
+  });
+
   it('repairs a stored language or server setting that is not allowed instead of locking the learner out', async () => {
     const { standin, guild, channel, learnerKo } = h;
     await (await standin.sendChatInput({ user: learnerKo, channel, name: 'settings', options: { leaderboard: true } })).reply(3_000);
