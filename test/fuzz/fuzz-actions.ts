@@ -173,7 +173,8 @@ export async function forgedComponent(w: FuzzWorld): Promise<Sent> {
   const message = liveRecent(w);
   if (!message || chance(w.rng, 0.25)) {
     const fields: Record<string, string> = chance(w.rng, 0.5) ? {} : { [pick(w.rng, ['answer', 'x', 'ans'])]: oddText(w.rng, 4000) };
-    return { handles: [await w.standin.submitModal({ customId, fields, user: anyUser(w), channel: w.channel })] };
+    // Discord never sends a modal submit without a custom id; the stand-in refuses to build one.
+    return { handles: [await w.standin.submitModal({ customId: customId || 'm', fields, user: anyUser(w), channel: w.channel })] };
   }
   const componentType = pick(w.rng, [2, 2, 3, 5, 6, 7, 8]);
   const values = componentType === 2 ? [] : Array.from({ length: int(w.rng, 0, 3) }, () => pick(w.rng, ['0', '1', '99', w.learners[0]!.id, oddText(w.rng, 100)]));
