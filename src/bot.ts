@@ -13,6 +13,7 @@ import { createMetaRepository } from './db/meta-repository.ts';
 import { openDatabase, runMigrations, type OpenedDatabase } from './db/open-database.ts';
 import type { Clock } from './domain/clock.ts';
 import type { RateLimit } from './domain/lab/rate-limit.ts';
+import { interactionRateLimit } from './domain/rate-limit/keyed-rate-limiter.ts';
 import { systemClock } from './system-clock.ts';
 import { createDiscordClient } from './discord/client.ts';
 import type { Command, ComponentHandler } from './discord/command.ts';
@@ -35,7 +36,7 @@ export type BotOptions = {
   componentHandlers?: readonly ComponentHandler[];
   /** Replaces the question bank (tests play a small fixture deck). */
   content?: Content;
-  /** Per-user interaction limit; the default is `interactionRateLimit`. */
+  /** Per-user interaction limit; the default is `INTERACTION_RATE_LIMIT` per 5 s. */
   interactionRateLimit?: RateLimit;
 };
 
@@ -78,7 +79,7 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
     components: options.componentHandlers ?? defaultComponents,
     services,
     logger,
-    ...(options.interactionRateLimit ? { rateLimit: options.interactionRateLimit } : {}),
+    rateLimit: options.interactionRateLimit ?? { ...interactionRateLimit, max: config.interactionsPer5s },
   });
 
   const registration = await registerCommands(
