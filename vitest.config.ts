@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // The long suites run with `npm run test:stress` (vitest.stress.config.ts).
-    exclude: ['test/**/*.stress.test.ts', 'node_modules/**'],
+    // Long runs (the full fuzz, lab stress) are `npm run test:stress` (vitest.stress.config.ts).
+    exclude: ['**/node_modules/**', 'test/**/*.stress.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Tests share one Docker engine and open real sockets; two workers match the machine's two cores.

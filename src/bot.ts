@@ -13,12 +13,15 @@ import { createMetaRepository } from './db/meta-repository.ts';
 import { openDatabase, runMigrations, type OpenedDatabase } from './db/open-database.ts';
 import { createRepositories } from './db/repositories.ts';
 import type { Clock } from './domain/clock.ts';
+import type { RateLimit } from './domain/lab/rate-limit.ts';
+import { interactionRateLimit } from './domain/rate-limit/keyed-rate-limiter.ts';
 import { systemClock } from './system-clock.ts';
 import { createDiscordClient } from './discord/client.ts';
 import type { Command, ComponentHandler } from './discord/command.ts';
 import { commands as defaultCommands, componentHandlers as defaultComponents } from './discord/commands/index.ts';
 import { registerCommands } from './discord/deploy.ts';
 import { createQuizFront, type QuizFrontOptions } from './discord/quiz/quiz-front.ts';
+import { fitPayloadsToDiscordLimits } from './discord/fit-payload.ts';
 import { createRouter } from './discord/router.ts';
 import { connectLab } from './app/lab/connect-lab.ts';
 import { createLogger } from './logger.ts';
@@ -36,6 +39,8 @@ export type BotOptions = {
   content?: Content;
   /** Timing of the quiz conductor: timers, the pause between rounds, the acknowledgment budget (tests and benchmarks). */
   quiz?: QuizFrontOptions;
+  /** Per-user interaction limit; the default is `INTERACTION_RATE_LIMIT` per 5 s. */
+  interactionRateLimit?: RateLimit;
 };
 
 export type RunningBot = {
@@ -68,6 +73,7 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
     logger,
   });
   const client = createDiscordClient(config.discordApiUrl);
+  fitPayloadsToDiscordLimits(client.rest, (route) => logger.info({ route }, 'outgoing payload shortened to Discord limits'));
   const quizFront = createQuizFront({ client, logger, ...options.quiz });
   const services = createAppServices({
     repositories: createRepositories(database.db), clock, timeZone: config.timeZone, content, interviewLlm: config.interviewLlm,
@@ -80,6 +86,7 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
     components: options.componentHandlers ?? defaultComponents,
     services,
     logger,
+    rateLimit: options.interactionRateLimit ?? { ...interactionRateLimit, max: config.interactionsPer5s },
   });
 
   const registration = await registerCommands(

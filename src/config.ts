@@ -12,6 +12,7 @@ const schema = z.object({
   DATABASE_PATH: z.preprocess(emptyAsUndefined, z.string().default('data/quizbot.db')),
   DISCORD_API_URL: z.preprocess(emptyAsUndefined, z.url({ error: 'must be a URL like http://127.0.0.1:8080/api' }).optional()),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  INTERACTION_RATE_LIMIT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(10)),
   BOT_TIMEZONE: z.preprocess(
     emptyAsUndefined,
     z.string().default('Asia/Seoul').refine(isTimeZone, 'must be an IANA time zone such as Asia/Seoul'),
@@ -88,6 +89,8 @@ function toAppConfig(env: z.infer<typeof schema>) {
     databasePath: env.DATABASE_PATH,
     discordApiUrl: env.DISCORD_API_URL,
     logLevel: env.LOG_LEVEL,
+    /** Interactions one learner may send per 5 s before a friendly "too fast". */
+    interactionsPer5s: env.INTERACTION_RATE_LIMIT,
     timeZone: env.BOT_TIMEZONE,
     lab: {
       dockerHost: env.DOCKER_HOST,

@@ -1,10 +1,10 @@
 import type {
+  AnySelectMenuInteraction,
   AutocompleteInteraction,
   ButtonInteraction,
   ChatInputCommandInteraction,
   ModalSubmitInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
-  StringSelectMenuInteraction,
 } from 'discord.js';
 import type { Logger } from 'pino';
 import type { AppServices } from '../app/services.ts';
@@ -25,7 +25,8 @@ export type Command = {
   autocomplete?(interaction: AutocompleteInteraction, ctx: HandlerContext): Promise<void>;
 };
 
-export type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction;
+/** Any button, select menu (string, user, role, mentionable, channel) or modal submit. */
+export type ComponentInteraction = ButtonInteraction | AnySelectMenuInteraction | ModalSubmitInteraction;
 
 /** A button/select/modal handler: `parse(customId)` returns its data or null, then `run` acts on it. */
 export type ComponentHandler<T = unknown> = {

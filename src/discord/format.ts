@@ -1,3 +1,4 @@
+import { clipText } from '../domain/discord-limits.ts';
 import type { Locale } from '../i18n/index.ts';
 
 /** A Discord timestamp that each reader sees in their own time zone ("in 3 hours"). */
@@ -10,10 +11,7 @@ export function localized(text: { ko: string; en: string }, locale: Locale): str
 }
 
 /** Shortens text to Discord's field limits without cutting a surrogate pair. */
-export function clip(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
+export const clip = clipText;
 
 /** Echoed user text: shown verbatim inside a code span so markdown and mentions stay inert. */
 export function quoteUserText(text: string, max = 900): string {

@@ -5,7 +5,7 @@ import { lab } from './catalogs/lab.ts';
 import { review } from './catalogs/review.ts';
 import { social } from './catalogs/social.ts';
 import { quiz } from './catalogs/quiz.ts';
-import type { Locale } from './define.ts';
+import { locales, type Locale } from './define.ts';
 
 export { locales, type Locale } from './define.ts';
 
@@ -23,15 +23,25 @@ export const catalogs: Record<Locale, Record<string, string>> = {
   en: Object.assign({}, ...areas.map((area) => area.en)),
 };
 
-/** Looks up a message and fills `{name}` placeholders. Unknown placeholders stay visible. */
+/**
+ * Looks up a message and fills `{name}` placeholders. Unknown placeholders stay visible. Never throws:
+ * a locale or key that is not ours (e.g. read from an old database row) falls back to English, then to the key.
+ */
 export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  const template = catalogs[locale][key] ?? catalogs.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const catalog = isLocale(locale) ? catalogs[locale] : catalogs.en;
+  const template = (Object.hasOwn(catalog, key) ? catalog[key] : undefined) ?? (Object.hasOwn(catalogs.en, key) ? catalogs.en[key] : undefined) ?? String(key);
+  const values = params ?? {};
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+}
+
+/** Narrows any value (a stored setting, an option) to one of our languages. */
+export function isLocale(value: unknown): value is Locale {
+  return locales.some((locale) => locale === value);
 }
 
 /** Discord locale ("ko", "en-US", …) → our language: Korean for ko, English for everything else. */
 export function localeFromDiscord(discordLocale: string | null | undefined): Locale {
-  return discordLocale?.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+  return typeof discordLocale === 'string' && discordLocale.toLowerCase().startsWith('ko') ? 'ko' : 'en';
 }
 
 /** Both translations of a key, for Discord's name/description localizations. */

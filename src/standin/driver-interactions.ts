@@ -113,6 +113,31 @@ export async function clickButton(core: StandinCore, options: ClickOptions): Pro
   });
 }
 
+/**
+ * A component interaction as a broken or hostile client could send it: any custom id, any component
+ * type (2 button, 3 string select, 5 user, 6 role, 7 mentionable, 8 channel select), on any message
+ * the user can see, with nothing checked against the message's components. For fuzzing only.
+ */
+export interface ForgedComponentOptions {
+  readonly message: Pick<StandinMessage, 'id'>;
+  readonly user: StandinUser;
+  readonly customId: string;
+  readonly componentType: number;
+  readonly values?: readonly string[];
+  readonly locale?: string;
+}
+
+export async function forgeComponent(core: StandinCore, options: ForgedComponentOptions): Promise<InteractionHandle> {
+  const { message, user } = liveMessage(core, options.message, options.user);
+  return sendInteraction(core, sourceFor(core, message, user, options.locale), {
+    type: InteractionKind.MessageComponent,
+    label: `forged component ${options.componentType} ${options.customId.slice(0, 40)}`,
+    name: options.customId,
+    data: { custom_id: options.customId, component_type: options.componentType, ...(options.componentType === 2 ? {} : { values: [...(options.values ?? [])] }) },
+    message,
+  });
+}
+
 export async function selectOption(core: StandinCore, options: SelectOptions): Promise<InteractionHandle> {
   const { message, user } = liveMessage(core, options.message, options.user);
   const select = selectsOf(message).find((candidate) => candidate.customId === options.customId);

@@ -5,7 +5,7 @@
 export { startStandin } from './standin.ts';
 export type { Standin, StandinOptions, PrivilegedIntentSwitches, CreateGuildOptions, CreateUserOptions, AddMemberOptions, SendMessageOptions, WaitForMessageOptions } from './standin-api.ts';
 export type { InteractionHandle } from './interaction-handle.ts';
-export type { ChatInputOptions, AutocompleteOptions, ClickOptions, SelectOptions, ModalSubmitOptions } from './driver-interactions.ts';
+export type { ChatInputOptions, AutocompleteOptions, ClickOptions, SelectOptions, ModalSubmitOptions, ForgedComponentOptions } from './driver-interactions.ts';
 export type { OptionValue, RawCommandOption, CommandInvocation } from './command-options.ts';
 export type * from './model.ts';
 export type { StoredCommand, MessageEvent } from './state.ts';

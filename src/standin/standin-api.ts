@@ -1,4 +1,4 @@
-import type { AutocompleteOptions, ChatInputOptions, ClickOptions, ModalSubmitOptions, SelectOptions } from './driver-interactions.ts';
+import type { AutocompleteOptions, ChatInputOptions, ClickOptions, ForgedComponentOptions, ModalSubmitOptions, SelectOptions } from './driver-interactions.ts';
 import type { InteractionHandle } from './interaction-handle.ts';
 import type { AutocompleteChoice, RecordedCall, StandinChannel, StandinGuild, StandinMember, StandinMessage, StandinRole, StandinUser } from './model.ts';
 import type { MessageEvent, StoredCommand } from './state.ts';
@@ -114,6 +114,8 @@ export interface Standin {
   clickButton(options: ClickOptions): Promise<InteractionHandle>;
   /** A user picks values in a select menu (checked against its options and min/max). */
   selectOption(options: SelectOptions): Promise<InteractionHandle>;
+  /** A component interaction no real client would send (any custom id and type, unchecked): for fuzzers. */
+  forgeComponent(options: ForgedComponentOptions): Promise<InteractionHandle>;
   /** A user submits a modal, normally `{ from: handleThatShowedIt, fields }`. */
   submitModal(options: ModalSubmitOptions): Promise<InteractionHandle>;
   /** A user posts a message; the bot gets MESSAGE_CREATE (content only with the MessageContent intent). */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { StandinCore } from './core.ts';
-import { clickButton, requestAutocomplete, selectOption, sendChatInput, submitModal } from './driver-interactions.ts';
+import { clickButton, forgeComponent, requestAutocomplete, selectOption, sendChatInput, submitModal } from './driver-interactions.ts';
 import { dispatchChannelCreate, dispatchChannelUpdate, dispatchGuildCreate, dispatchMemberAdd, dispatchMessageCreate, dispatchReaction } from './events.ts';
 import { Gateway } from './gateway.ts';
 import { createGatewayHost } from './gateway-host.ts';
@@ -150,6 +150,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     clickButton: (clickOptions) => clickButton(core, clickOptions),
     selectOption: (selectOptions) => selectOption(core, selectOptions),
     submitModal: (modalOptions) => submitModal(core, modalOptions),
+    forgeComponent: (forged) => forgeComponent(core, forged),
     async sendMessage({ user, channel, content, replyTo }) {
       requireMember(channel.guildId, user);
       await waitForGateway(`posting "${content.slice(0, 40)}"`);

@@ -29,6 +29,8 @@ describe('crash safety', () => {
       env: {
         PATH: process.env.PATH ?? '', DISCORD_TOKEN: standin.token, DISCORD_APPLICATION_ID: standin.applicationId,
         DISCORD_GUILD_ID: guild.id, DISCORD_API_URL: standin.restUrl, DATABASE_PATH: dbPath, LOG_LEVEL: 'warn',
+        // Each scripted learner clicks skip/next far faster than a person: lift the per-user rate limit.
+        INTERACTION_RATE_LIMIT: '1000',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     });

@@ -8,6 +8,8 @@ import type { Clock } from '../../src/domain/clock.ts';
 import { createLogger } from '../../src/logger.ts';
 import { Permission, startStandin, type Standin, type StandinChannel, type StandinGuild, type StandinUser } from '../../src/standin/index.ts';
 
+const scriptedRateLimit = { max: 1_000, windowMs: 5_000 };
+
 export type LogLine = { level: number; msg: string; [key: string]: unknown };
 
 /**
@@ -65,7 +67,10 @@ export async function startBotHarness(options: BotOptions & { clock?: Clock; env
   });
   const logger = createLogger('info', sink);
   const config = loadConfig(env);
-  let bot = await startBot(config, { logger, ...options });
+  // Scripted learners click far faster than people: tests about something else get a roomy rate
+  // limit; the limit's own tests (and the fuzzer) pass the production one.
+  const botOptions = { logger, interactionRateLimit: scriptedRateLimit, ...options };
+  let bot = await startBot(config, botOptions);
   await standin.waitForBotReady();
 
   return {
@@ -73,7 +78,7 @@ export async function startBotHarness(options: BotOptions & { clock?: Clock; env
     rows: <T,>(sql: string, ...params: unknown[]) => bot.database.sqlite.prepare(sql).all(...params) as T[],
     async restart(restartOptions = {}) {
       await bot.stop();
-      bot = await startBot(config, { logger, ...options, ...restartOptions });
+      bot = await startBot(config, { ...botOptions, ...restartOptions });
       return bot;
     },
     async close() {

@@ -1,10 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Locale } from '../../domain/locale.ts';
+import { sanitizeGuildSettings, type GuildSettings } from '../../domain/settings/settings-rules.ts';
 import type { Db } from '../open-database.ts';
 import { guilds, users } from '../schema/index.ts';
 
 export type UserSettings = { locale: Locale | null; leaderboardVisible: boolean };
-export type GuildSettings = { newCardsPerDay: number; desiredRetention: number };
+export type { GuildSettings };
 
 /** Users and guilds with their settings; rows are created on first sight. */
 export function createUsersRepository(db: Db) {
@@ -26,9 +27,14 @@ export function createUsersRepository(db: Db) {
       upsertUser(userId, nowMs);
       if (Object.keys(patch).length > 0) db.update(users).set(patch).where(eq(users.id, userId)).run();
     },
+    /** The server's settings; a stored value outside the rules is replaced by its default and repaired in place. */
     guildSettings(guildId: string): GuildSettings {
       const row = guildById.get({ id: guildId });
-      return { newCardsPerDay: row?.newCardsPerDay ?? 10, desiredRetention: row?.desiredRetention ?? 0.9 };
+      const { settings, repaired } = sanitizeGuildSettings(row ?? {});
+      if (row && repaired.length > 0) {
+        db.update(guilds).set(Object.fromEntries(repaired.map((key) => [key, settings[key]]))).where(eq(guilds.id, guildId)).run();
+      }
+      return settings;
     },
     updateGuildSettings(guildId: string, nowMs: number, patch: Partial<GuildSettings>): void {
       upsertGuild(guildId, nowMs);

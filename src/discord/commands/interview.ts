@@ -1,4 +1,5 @@
 import { MessageFlags } from 'discord.js';
+import { UserError } from '../../app/user-error.ts';
 import { mockCountLimits } from '../../domain/interview/pick-question.ts';
 import type { Command } from '../command.ts';
 import { clip } from '../format.ts';
@@ -40,6 +41,8 @@ export const interviewCommand: Command = {
       case 'history':
         await interaction.reply({ ...renderHistory(interview.history({ userId }), ctx.locale), flags: MessageFlags.Ephemeral });
         return;
+      default:
+        throw new UserError('error.unknownCommand');
     }
   },
 

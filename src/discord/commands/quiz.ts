@@ -1,11 +1,12 @@
 import { ChannelType, PermissionFlagsBits } from 'discord.js';
 import { quizLimits } from '../../app/quiz/quiz-service.ts';
 import { UserError } from '../../app/user-error.ts';
-import type { QuizMode } from '../../domain/quiz/index.ts';
+import { quizModes } from '../../domain/quiz/index.ts';
 import { t } from '../../i18n/index.ts';
 import type { Command } from '../command.ts';
 import { requireGuild } from '../guards.ts';
 import { localize, slashCommand, subcommand } from '../localized.ts';
+import { choicesOf, readChoice } from '../options/choice-option.ts';
 import { quizChannelPermissions, requireBotPermissions } from '../quiz/bot-permissions.ts';
 import { renderFinal, renderQuizStart, renderRoundResult } from '../quiz/render-quiz.ts';
 
@@ -21,8 +22,7 @@ export const quizCommand: Command = {
           localize(option.setName('seconds').setMinValue(quizLimits.minSeconds).setMaxValue(quizLimits.maxSeconds), '초', 'quiz.option.seconds'))
         .addStringOption((option) =>
           localize(option.setName('mode'), '방식', 'quiz.option.mode').addChoices(
-            { name: 'race', value: 'race', name_localizations: { ko: '스피드전' } },
-            { name: 'everyone', value: 'everyone', name_localizations: { ko: '모두득점' } },
+            ...choicesOf(quizModes, { race: { ko: '스피드전' }, everyone: { ko: '모두득점' } }),
           )),
     )
     .addSubcommand(subcommand('stop', '멈추기', 'quiz.stop.description')),
@@ -50,7 +50,7 @@ export const quizCommand: Command = {
       deckId: interaction.options.getString('deck'),
       rounds: interaction.options.getInteger('rounds') ?? 10,
       seconds: interaction.options.getInteger('seconds') ?? 20,
-      mode: (interaction.options.getString('mode') ?? 'race') as QuizMode,
+      mode: readChoice(interaction, 'mode', quizModes) ?? 'race',
     });
     await interaction.reply(renderQuizStart(view));
     ctx.services.conductor.quiz.begin(view);

@@ -2,8 +2,11 @@ import { MessageFlags } from 'discord.js';
 import type { ReviewMode } from '../../app/review/review-service.ts';
 import type { Command } from '../command.ts';
 import { localize, slashCommand } from '../localized.ts';
+import { choicesOf, readChoice } from '../options/choice-option.ts';
 import { renderReviewScreen } from '../review/render-review.ts';
 import { requireGuild } from '../guards.ts';
+
+const reviewModes = ['due', 'mistakes'] as const satisfies readonly ReviewMode[];
 
 /** `/review [deck] [mode]`: a private spaced-repetition session. */
 export const reviewCommand: Command = {
@@ -11,8 +14,7 @@ export const reviewCommand: Command = {
     .addStringOption((option) => localize(option.setName('deck').setAutocomplete(true), '덱', 'review.option.deck'))
     .addStringOption((option) =>
       localize(option.setName('mode'), '방식', 'review.option.mode').addChoices(
-        { name: 'due', value: 'due', name_localizations: { ko: '오늘 복습' } },
-        { name: 'mistakes', value: 'mistakes', name_localizations: { ko: '틀린 문제' } },
+        ...choicesOf(reviewModes, { due: { ko: '오늘 복습' }, mistakes: { ko: '틀린 문제' } }),
       )),
   async execute(interaction, ctx) {
     const guildId = requireGuild(interaction);
@@ -20,7 +22,7 @@ export const reviewCommand: Command = {
       guildId,
       userId: interaction.user.id,
       deckId: interaction.options.getString('deck'),
-      mode: (interaction.options.getString('mode') ?? 'due') as ReviewMode,
+      mode: readChoice(interaction, 'mode', reviewModes) ?? 'due',
     });
     await interaction.reply({ ...renderReviewScreen(screen, ctx.locale), flags: MessageFlags.Ephemeral });
   },

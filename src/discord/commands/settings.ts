@@ -1,27 +1,30 @@
 import { MessageFlags } from 'discord.js';
-import type { Locale } from '../../i18n/index.ts';
+import { desiredRetentionLimits, newCardsPerDayLimits } from '../../domain/settings/settings-rules.ts';
 import type { Command } from '../command.ts';
 import { requireGuild, requireManageGuild } from '../guards.ts';
 import { localize, slashCommand } from '../localized.ts';
+import { choicesOf, readChoice } from '../options/choice-option.ts';
 import { renderSettings } from '../renderers/settings.ts';
+
+const languages = ['ko', 'en', 'auto'] as const;
 
 /** `/settings`: the learner's language and leaderboard visibility; admins set the server's study limits. */
 export const settingsCommand: Command = {
   data: slashCommand('settings', '설정', 'settings.command.description')
     .addStringOption((option) =>
       localize(option.setName('language'), '언어', 'settings.option.language').addChoices(
-        { name: '한국어', value: 'ko' },
-        { name: 'English', value: 'en' },
-        { name: 'auto', value: 'auto', name_localizations: { ko: '자동' } },
+        ...choicesOf(languages, { ko: { en: '한국어', ko: '한국어' }, en: { en: 'English', ko: 'English' }, auto: { ko: '자동' } }),
       ))
     .addBooleanOption((option) => localize(option.setName('leaderboard'), '순위표', 'settings.option.leaderboard'))
-    .addIntegerOption((option) => localize(option.setName('new_cards'), '새카드', 'settings.option.newCards').setMinValue(1).setMaxValue(100))
-    .addNumberOption((option) => localize(option.setName('retention'), '기억률', 'settings.option.retention').setMinValue(0.7).setMaxValue(0.97)),
+    .addIntegerOption((option) => localize(option.setName('new_cards'), '새카드', 'settings.option.newCards')
+      .setMinValue(newCardsPerDayLimits.min).setMaxValue(newCardsPerDayLimits.max))
+    .addNumberOption((option) => localize(option.setName('retention'), '기억률', 'settings.option.retention')
+      .setMinValue(desiredRetentionLimits.min).setMaxValue(desiredRetentionLimits.max)),
   async execute(interaction, ctx) {
     const guildId = requireGuild(interaction);
     const userId = interaction.user.id;
     const settings = ctx.services.settings;
-    const language = interaction.options.getString('language');
+    const language = readChoice(interaction, 'language', languages);
     const leaderboard = interaction.options.getBoolean('leaderboard');
     const newCards = interaction.options.getInteger('new_cards');
     const retention = interaction.options.getNumber('retention');
@@ -33,7 +36,7 @@ export const settingsCommand: Command = {
         ...(retention !== null ? { desiredRetention: retention } : {}),
       });
     }
-    if (language !== null) settings.setUserLocale(userId, language === 'auto' ? null : (language as Locale));
+    if (language !== null) settings.setUserLocale(userId, language === 'auto' ? null : language);
     if (leaderboard !== null) settings.setLeaderboardVisible(userId, leaderboard);
 
     const changed = [language, leaderboard, newCards, retention].some((value) => value !== null);

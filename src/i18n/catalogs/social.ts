@@ -27,6 +27,9 @@ export const social = defineMessages({
     'settings.saved': '저장했어요.',
     'settings.mine': '**내 설정**\n언어: {language}\n순위표 표시: {leaderboard}',
     'settings.guild': '**서버 설정**\n하루 새 카드: {newCards}장\n목표 기억률: {retention}',
+    'settings.error.language': '언어는 한국어, English, 자동 중에서 골라 주세요.',
+    'settings.error.newCards': '하루 새 카드 수는 1–100 사이의 정수로 정해 주세요.',
+    'settings.error.retention': '목표 기억률은 0.70–0.97 사이로 정해 주세요.',
   },
   en: {
     'leaderboard.command.description': "Show this server's leaderboard",
@@ -54,5 +57,8 @@ export const social = defineMessages({
     'settings.saved': 'Saved.',
     'settings.mine': '**Your settings**\nLanguage: {language}\nShown on leaderboards: {leaderboard}',
     'settings.guild': '**Server settings**\nNew cards per day: {newCards}\nDesired retention: {retention}',
+    'settings.error.language': 'Pick 한국어, English or auto as the language.',
+    'settings.error.newCards': 'New cards per day must be a whole number from 1 to 100.',
+    'settings.error.retention': 'Desired retention must be between 0.70 and 0.97.',
   },
 });
