@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Deck } from '../domain/content/items.ts';
+import type { Deck, LocalizedText } from '../domain/content/items.ts';
 
 /*
  * The zod schemas of `questions/<deck-id>.yaml` (contract: team/content-spec.md). Every object is
@@ -186,5 +186,11 @@ export const knownKeys: readonly string[] = [
   ]),
 ];
 
-// Compile-time guard: a parsed deck must be usable as the domain's Deck.
-export const toDomainDeck = (deck: ParsedDeck): Deck => deck;
+/** `questions/notes/sections.yaml`: readable titles of the course-notes headings that items cite. */
+export const sectionTitlesSchema = z.strictObject({ sections: z.record(text, localizedTextSchema) });
+
+/** A parsed deck with each item's `source` heading replaced by its readable title. */
+export const toDomainDeck = (deck: ParsedDeck, titleOf: (heading: string) => LocalizedText): Deck => ({
+  ...deck,
+  items: deck.items.map((item) => ({ ...item, source: titleOf(item.source) })),
+});

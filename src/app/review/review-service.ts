@@ -21,7 +21,7 @@ export type ReviewScreen =
   | {
       type: 'feedback'; sessionId: number; version: number; outcome: Outcome; expected: LocalizedText; answerText: string | null;
       /** Rubric score of an interview question; null for every other kind. */ score: number | null;
-      explanation: LocalizedText; source: string; xpAwarded: number; leechNow: boolean; dueAt: Date; progress: Progress;
+      explanation: LocalizedText; source: LocalizedText; xpAwarded: number; leechNow: boolean; dueAt: Date; progress: Progress;
     }
   | { type: 'summary'; progress: Progress; streak: number; nextDueAt: Date | null; stopped: boolean; newLimitReached: boolean }
   | { type: 'empty'; mode: ReviewMode; nextDueAt: Date | null; newLimitReached: boolean };

@@ -97,7 +97,7 @@ export function renderRoundResult(view: RoundResultView) {
       { name: t(locale, 'quiz.result.explanation'), value: clip(view.explanation[locale], 1024) },
       { name: t(locale, 'quiz.result.scorers'), value: clip(scored.length > 0 ? scored.join('\n') : nobody, 1024) },
     );
-  const footer = [view.source ? t(locale, 'quiz.result.source', { source: view.source }) : '', view.final ? '' : t(locale, 'quiz.result.next')]
+  const footer = [view.source ? t(locale, 'quiz.result.source', { source: view.source[locale] }) : '', view.final ? '' : t(locale, 'quiz.result.next')]
     .filter(Boolean).join(' · ');
   if (footer) embed.setFooter({ text: clip(footer, 2048) });
   return { embeds: [embed], allowedMentions: noMentions };

@@ -31,7 +31,7 @@ function renderFeedback(screen: Extract<ReviewScreen, { type: 'feedback' }>, loc
   if (screen.answerText !== null) embed.addFields({ name: t(locale, 'review.feedback.yourAnswer'), value: quoteUserText(screen.answerText) });
   embed.addFields({ name: t(locale, 'review.feedback.explanation'), value: clip(screen.explanation[locale], 1000) });
   const notes = [
-    t(locale, 'review.feedback.source', { source: screen.source }),
+    t(locale, 'review.feedback.source', { source: screen.source[locale] }),
     `${t(locale, 'review.feedback.next', { due: relativeTime(screen.dueAt) })} · ${t(locale, 'review.feedback.xp', { xp: screen.xpAwarded })}`,
   ];
   if (screen.leechNow) notes.push(t(locale, 'review.feedback.leech'));
