@@ -2,6 +2,7 @@ import type { Content } from '../../content/load-content.ts';
 import type { ReviewRepository, ReviewSessionRow } from '../../db/review/review-repository.ts';
 import type { UsersRepository } from '../../db/users/users-repository.ts';
 import type { Clock } from '../../domain/clock.ts';
+import { pickSpaced } from '../../domain/content/concept-spacing.ts';
 import type { Item, LocalizedText } from '../../domain/content/items.ts';
 import { evaluateAnswer, type ReviewAnswer } from '../../domain/review/evaluate.ts';
 import { directionFor, presentItem, type QuestionView } from '../../domain/review/present.ts';
@@ -65,10 +66,12 @@ export function createReviewService(deps: {
     if (due && content.items.has(due.itemId)) return { itemId: due.itemId, reps: due.reps, isNew: false };
     if (newLimitReached(row.userId, row.guildId, now)) return null;
     const known = repo.knownItemIds(row.userId);
+    const recentConcepts = asked.map((itemId) => content.items.get(itemId)?.concept ?? '');
     for (const deckId of decks) {
       const deck = content.decks.find((candidate) => candidate.id === deckId);
-      const fresh = deck?.items.find((item) => item.kind !== 'interview' && !known.has(item.id) && !asked.includes(item.id));
-      if (fresh) return { itemId: fresh.id, reps: 0, isNew: true };
+      const fresh = (deck?.items ?? []).filter((item) => item.kind !== 'interview' && !known.has(item.id) && !asked.includes(item.id));
+      const next = pickSpaced(fresh, recentConcepts);
+      if (next) return { itemId: next.id, reps: 0, isNew: true };
     }
     return null;
   };
