@@ -6,6 +6,7 @@ import { review } from './catalogs/review.ts';
 import { social } from './catalogs/social.ts';
 import { quiz } from './catalogs/quiz.ts';
 import type { Locale } from './define.ts';
+import { formatMessage, type MessageParams } from './format.ts';
 
 export { locales, type Locale } from './define.ts';
 
@@ -16,17 +17,17 @@ type Merge<T extends readonly { ko: object }[]> = T extends readonly [infer H ex
   ? H['ko'] & Merge<R>
   : unknown;
 export type MessageKey = keyof Merge<typeof areas> & string;
-export type MessageParams = Record<string, string | number>;
+export type { MessageParams } from './format.ts';
 
 export const catalogs: Record<Locale, Record<string, string>> = {
   ko: Object.assign({}, ...areas.map((area) => area.ko)),
   en: Object.assign({}, ...areas.map((area) => area.en)),
 };
 
-/** Looks up a message and fills `{name}` placeholders. Unknown placeholders stay visible. */
+/** Looks up a message and fills it (placeholders, plurals, Korean particles: see `formatMessage`). */
 export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
   const template = catalogs[locale][key] ?? catalogs.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return formatMessage(locale, template, params);
 }
 
 /** Discord locale ("ko", "en-US", …) → our language: Korean for ko, English for everything else. */

@@ -39,7 +39,7 @@ export const social = defineMessages({
     'leaderboard.period.month': 'this month',
     'leaderboard.period.all': 'all time',
     'leaderboard.value.xp': '{value} XP',
-    'leaderboard.value.streak': '{value} days',
+    'leaderboard.value.streak': '{value} {value:day|days}',
     'leaderboard.empty': 'Nobody has scored yet. Earn the first XP with `/review`!',
     'leaderboard.me': 'Your rank: **#{rank}** · {value}',
     'leaderboard.meNone': 'You have no score in this period yet.',
