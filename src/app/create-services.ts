@@ -45,7 +45,10 @@ export function createAppServices(deps: ServiceDeps) {
     settings: createSettingsService({ users, clock }),
     xp,
     learning,
-    leaderboard: createLeaderboardService({ repo: createLeaderboardRepository(deps.db), clock, timeZone, streakOf: learning.streakOf }),
+    leaderboard: createLeaderboardService({
+      repo: createLeaderboardRepository(deps.db), clock, timeZone, streakOf: learning.streakOf,
+      isHidden: (userId) => !users.userSettings(userId).leaderboardVisible,
+    }),
     interview: setUpInterviewService({ db: deps.db, learning, content, clock, llm: deps.interviewLlm }),
     quiz: createQuizService({ repo: createQuizRepository(deps.db), learning, xp, content, clock }),
     daily: createDailyService({ repo: createDailyRepository(deps.db), learning, content, clock, timeZone }),
