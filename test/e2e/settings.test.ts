@@ -7,7 +7,7 @@ afterEach(async () => {
   harness = undefined;
 });
 
-const embedText = (message: { embeds: { title?: string; description?: string }[] }) =>
+const embedText = (message: { embeds: readonly { title?: string; description?: string }[] }) =>
   message.embeds.map((embed) => `${embed.title ?? ''}\n${embed.description ?? ''}`).join('\n');
 
 describe('/settings language end to end', () => {

@@ -21,6 +21,8 @@ export type ReviewScreen =
   | { type: 'question'; sessionId: number; version: number; view: QuestionView; hintShown: boolean; isNew: boolean; progress: Progress }
   | {
       type: 'feedback'; sessionId: number; version: number; outcome: Outcome; expected: LocalizedText; answerText: string | null;
+      /** Picks in words and, for a multi-select, the right options left out (see `evaluateAnswer`). */
+      given: LocalizedText | null; missed: LocalizedText | null;
       /** Rubric score of an interview question; null for every other kind. */ score: number | null;
       explanation: LocalizedText; source: LocalizedText; xpAwarded: number; leechNow: boolean; dueAt: Date; progress: Progress;
     }
@@ -175,7 +177,7 @@ export function createReviewService(deps: {
         repo.updateSession(row.id, { phase: 'answered', version: row.version + 1, ...progress });
         return {
           type: 'feedback', sessionId, version: row.version + 1, outcome: evaluation.outcome, expected: evaluation.expected, answerText, score,
-          explanation: item.explanation, source: item.source, xpAwarded: recorded.xpAwarded, leechNow: recorded.leechNow, dueAt: recorded.dueAt, progress,
+          given: evaluation.given, missed: evaluation.missed, explanation: item.explanation, source: item.source, xpAwarded: recorded.xpAwarded, leechNow: recorded.leechNow, dueAt: recorded.dueAt, progress,
         };
       });
     },

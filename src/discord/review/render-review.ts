@@ -29,6 +29,8 @@ function renderFeedback(screen: Extract<ReviewScreen, { type: 'feedback' }>, loc
     .setTitle(title)
     .addFields({ name: t(locale, screen.score === null ? 'review.feedback.expected' : 'review.feedback.modelAnswer'), value: expected });
   if (screen.answerText !== null) embed.addFields({ name: t(locale, 'review.feedback.yourAnswer'), value: quoteUserText(screen.answerText) });
+  else if (screen.given) embed.addFields({ name: t(locale, 'review.feedback.yourAnswer'), value: clip(screen.given[locale], 1000) });
+  if (screen.missed) embed.addFields({ name: t(locale, 'review.feedback.missed'), value: clip(screen.missed[locale], 1000) });
   embed.addFields({ name: t(locale, 'review.feedback.explanation'), value: clip(screen.explanation[locale], 1000) });
   const notes = [
     t(locale, 'review.feedback.source', { source: screen.source[locale] }),
