@@ -43,7 +43,10 @@ export function createAppServices(deps: ServiceDeps) {
     settings: createSettingsService({ users, clock }),
     xp,
     learning,
-    leaderboard: createLeaderboardService({ repo: repos.leaderboard, clock, timeZone, streakOf: learning.streakOf }),
+    leaderboard: createLeaderboardService({
+      repo: repos.leaderboard, clock, timeZone, streakOf: learning.streakOf,
+      isHidden: (userId) => !users.userSettings(userId).leaderboardVisible,
+    }),
     interview: setUpInterviewService({ repo: repos.interview, learning, content, clock, llm: deps.interviewLlm }),
     quiz,
     daily,

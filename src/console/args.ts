@@ -7,6 +7,8 @@ export interface ConsoleArgs {
   locale: string;
   /** Give the console user Manage Server (for moderator commands). */
   admin: boolean;
+  /** Instructor preview: admin, and no daily limit on new review cards. */
+  preview: boolean;
   logLevel: string;
   /** Where the bot's JSON log goes; a file in the temporary folder when absent. */
   logFile: string | null;
@@ -23,14 +25,18 @@ Options:
   --db <path>           keep progress in this SQLite file (default: a temporary database)
   --user <name>         your user name (default: learner)
   --locale <ko|en-US>   your Discord language (default: ko)
-  --admin               give yourself Manage Server
+  --admin               give yourself Manage Server (for /config, /settings new_cards, /quiz stop of others)
+  --preview             instructor preview: --admin, and no daily limit on new review cards
   --log-level <level>   bot log level (default: info)
   --log <path>          bot log file (default: bot.log in a temporary folder)
   --env KEY=VALUE       any other configuration key (repeatable), e.g. --env DOCKER_HOST=unix:///var/run/docker.sock
   --help                this text`;
 
+/** The start options in one line, for the console's own `help`. */
+export const startOptionsLine = '--db <path>  --user <name>  --locale <ko|en-US>  --admin  --preview  --log-level <level>  --log <path>  --env KEY=VALUE  --help';
+
 export function parseArgs(argv: readonly string[]): ConsoleArgs | { problem: string } {
-  const args: ConsoleArgs = { db: null, username: 'learner', locale: 'ko', admin: false, logLevel: 'info', logFile: null, env: {}, help: false };
+  const args: ConsoleArgs = { db: null, username: 'learner', locale: 'ko', admin: false, preview: false, logLevel: 'info', logFile: null, env: {}, help: false };
   try {
     for (let i = 0; i < argv.length; i += 1) {
       const flag = argv[i] as string;
@@ -53,6 +59,10 @@ export function parseArgs(argv: readonly string[]): ConsoleArgs | { problem: str
           args.locale = value();
           break;
         case '--admin':
+          args.admin = true;
+          break;
+        case '--preview':
+          args.preview = true;
           args.admin = true;
           break;
         case '--log-level':

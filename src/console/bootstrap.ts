@@ -9,6 +9,8 @@ import { createLogger } from '../logger.ts';
 import { Permission, startStandin, type Standin, type StandinChannel, type StandinGuild, type StandinUser } from '../standin/index.ts';
 import type { ConsoleArgs } from './args.ts';
 
+export const previewNewCardsPerDay = 100;
+
 export interface ConsoleWorld {
   standin: Standin;
   guild: StandinGuild;
@@ -50,7 +52,8 @@ export async function startConsoleWorld(args: ConsoleArgs): Promise<ConsoleWorld
       await bot?.stop().catch(() => undefined);
       await standin.close().catch(() => undefined);
       await new Promise<void>((resolve) => logStream.end(() => resolve()));
-      if (!keepFiles && !args.db && !args.logFile) await rm(temp, { recursive: true, force: true });
+      // The temporary folder goes whatever was kept elsewhere (--db, --log live outside it).
+      if (!keepFiles) await rm(temp, { recursive: true, force: true });
     })());
 
   try {
@@ -67,6 +70,8 @@ export async function startConsoleWorld(args: ConsoleArgs): Promise<ConsoleWorld
       LOG_LEVEL: args.logLevel,
     });
     bot = await startBot(config, { logger: createLogger(config.logLevel, logStream) });
+    // Preview: an instructor walks through whole decks in one sitting (100 is the most /settings allows).
+    if (args.preview) bot.services.settings.setGuildSettings(guild.id, { newCardsPerDay: previewNewCardsPerDay });
   } catch (error) {
     // Keep the log: it says why the bot did not start.
     await shutdown(true);

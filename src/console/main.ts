@@ -20,12 +20,16 @@ async function main(): Promise<number> {
   // Imported only now so the line above shows at once; loading the whole bot takes a few seconds.
   const { startConsoleWorld } = await import('./bootstrap.ts');
   const world = await startConsoleWorld(args);
-  out(`Ready. You are ${world.user.username} (locale ${world.user.locale}) in #${world.channel.name} of "${world.guild.name}".`);
+  const role = args.preview ? ', admin, preview: no daily new-card limit' : args.admin ? ', admin' : ', not an admin (start with --admin for /config)';
+  out(`Ready. You are ${world.user.username} (locale ${world.user.locale}${role}) in #${world.channel.name} of "${world.guild.name}".`);
   out(`Database: ${args.db ?? 'temporary'}   Bot log: ${world.logPath}   Type help for commands.`);
 
   // Created only now: lines typed (or piped) during start-up wait in stdin instead of being lost.
   const rl = createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive });
   const lines = rl[Symbol.asyncIterator]();
+  // When each line was typed: a button number goes to the message that was newest at that moment.
+  const typedAt: number[] = [];
+  rl.on('line', () => typedAt.push(Date.now()));
   let atPrompt = false;
   const prompt = () => {
     if (!interactive) return;
@@ -53,6 +57,7 @@ async function main(): Promise<number> {
           process.stdout.write(question);
         }
         const next = await lines.next();
+        typedAt.shift();
         if (next.done) return null;
         if (!interactive) out(next.value);
         return next.value;
@@ -76,7 +81,7 @@ async function main(): Promise<number> {
       atPrompt = false;
       if (next.done || interrupted) break;
       if (!interactive) out(`> ${next.value}`);
-      if ((await session.handle(next.value)) === 'quit') break;
+      if ((await session.handle(next.value, typedAt.shift())) === 'quit') break;
     }
   } finally {
     session.stop();

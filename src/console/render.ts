@@ -7,6 +7,8 @@ export type ConsoleAction =
 
 export interface RenderContext {
   authorName(userId: string): string;
+  /** Who an ephemeral message is for, as the header says it ("you", "bob"). */
+  viewerName?(userId: string): string;
   userName(userId: string): string | undefined;
   channelName(channelId: string): string | undefined;
 }
@@ -24,7 +26,7 @@ export function plainText(text: string, context: RenderContext): string {
   return text
     .replace(/<@!?(\d+)>/g, (_, id: string) => `@${context.userName(id) ?? id}`)
     .replace(/<#(\d+)>/g, (_, id: string) => `#${context.channelName(id) ?? id}`)
-    .replace(/<t:(\d+)(?::[tTdDfFR])?>/g, (_, secs: string) => new Date(Number(secs) * 1000).toISOString().replace('.000Z', 'Z'))
+    .replace(/<t:(\d+)(?::[tTdDfFR])?>/g, (_, secs: string) => readableTime(Number(secs) * 1000))
     .replace(/<a?:(\w+):\d+>/g, ':$1:');
 }
 
@@ -86,6 +88,18 @@ function emojiOf(value: unknown): string {
 
 /** The header line: who wrote it and how it is shown. */
 export function headerFor(message: StandinMessage, context: RenderContext, kind: 'created' | 'updated'): string {
-  const notes = [message.ephemeral ? 'only you can see this' : '', kind === 'updated' ? 'edited' : ''].filter(Boolean);
+  const viewer = message.interaction ? (context.viewerName?.(message.interaction.userId) ?? 'you') : 'you';
+  const notes = [message.ephemeral ? `only ${viewer} can see this` : '', kind === 'updated' ? 'edited' : ''].filter(Boolean);
   return `${context.authorName(message.authorId)}${notes.length ? ` (${notes.join(', ')})` : ''}:`;
+}
+
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const units: [Intl.RelativeTimeFormatUnit, number][] = [['day', 86_400_000], ['hour', 3_600_000], ['minute', 60_000], ['second', 1000]];
+
+/** A Discord timestamp as a reader sees it: "in 3 hours (2026-12-05 09:00 UTC)". */
+export function readableTime(atMs: number, nowMs = Date.now()): string {
+  const delta = atMs - nowMs;
+  const [unit, size] = units.find(([, ms]) => Math.abs(delta) >= ms) ?? units.at(-1)!;
+  const absolute = new Date(atMs).toISOString().slice(0, 16).replace('T', ' ');
+  return `${relative.format(Math.round(delta / size), unit)} (${absolute} UTC)`;
 }

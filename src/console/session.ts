@@ -8,6 +8,7 @@ import {
   type StandinMessage,
   type StandinUser,
 } from '../standin/index.ts';
+import { startOptionsLine } from './args.ts';
 import { parseInput, type ConsoleInput } from './parse-input.ts';
 import { headerFor, plainText, renderMessage, type ConsoleAction, type RenderContext } from './render.ts';
 import { describeCommands, toInvocation } from './slash-invocation.ts';
@@ -32,20 +33,28 @@ export interface ConsoleSessionOptions {
 }
 
 type Seen = { key: string; reactions: string; loading: boolean };
+/** A printed message with buttons or menus, addressable as `#no`. */
+type Shown = { no: number; messageId: string; actions: ConsoleAction[] };
 
 /**
- * One person in one channel of the stand-in: runs what they type, prints what the bot shows them
+ * People in one channel of the stand-in: runs what they type, prints what the bot shows them
  * (their ephemeral messages included, other people's not), and lets them press what they see.
+ * The console user comes first; `as <name> …` acts as another member, created on first use.
  */
 export class ConsoleSession {
   readonly #o: Required<ConsoleSessionOptions>;
   readonly #seen = new Map<string, Seen>();
-  #focus: { messageId: string; actions: ConsoleAction[] } | null = null;
+  readonly #numbers = new Map<string, number>();
+  readonly #shown = new Map<number, Shown>();
+  /** When each message with buttons became the newest one: a press goes to what was on screen when it was typed. */
+  readonly #focusLog: { at: number; no: number }[] = [];
+  readonly #people = new Map<string, StandinUser>();
   #lastEventAt = Date.now();
   #unsubscribe: (() => void) | null = null;
 
   constructor(options: ConsoleSessionOptions) {
     this.#o = { quietMs: 400, answerTimeoutMs: 60_000, ...options };
+    this.#people.set(options.user.username, options.user);
   }
 
   start(): void {
@@ -56,20 +65,25 @@ export class ConsoleSession {
     this.#unsubscribe?.();
   }
 
-  /** Runs one input line; resolves once the bot's visible answer has settled. */
-  async handle(line: string): Promise<'continue' | 'quit'> {
+  /**
+   * Runs one input line; resolves once the bot's visible answer has settled. `typedAt` is when the
+   * line was typed: a bare button number presses the message that was newest at that moment.
+   */
+  async handle(line: string, typedAt = Date.now()): Promise<'continue' | 'quit'> {
     const input = parseInput(line);
     try {
-      await this.#run(input);
+      await this.#run(input, this.#o.user, typedAt);
     } catch (error) {
       this.#o.io.write(`! ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
     }
     return input.kind === 'quit' ? 'quit' : 'continue';
   }
 
-  async #run(input: ConsoleInput): Promise<void> {
-    const { standin, user, channel, io } = this.#o;
+  async #run(input: ConsoleInput, user: StandinUser, typedAt: number): Promise<void> {
+    const { standin, channel, io } = this.#o;
     switch (input.kind) {
+      case 'as':
+        return this.#run(input.input, this.#member(input.username), typedAt);
       case 'empty':
       case 'quit':
         return;
@@ -78,7 +92,8 @@ export class ConsoleSession {
       case 'invalid':
         return io.write(`! ${input.problem}`);
       case 'show': {
-        const message = this.#focus ? standin.message(this.#focus.messageId) : undefined;
+        const latest = this.#focusLog.at(-1);
+        const message = latest ? standin.message(this.#shown.get(latest.no)!.messageId) : undefined;
         if (!message) return io.write('(nothing to show yet)');
         return this.#print(message, 'created');
       }
@@ -86,45 +101,86 @@ export class ConsoleSession {
         await standin.sendMessage({ user, channel, content: input.text });
         return this.#settle();
       case 'slash': {
-        const command = this.#commands().find((candidate) => candidate.name === input.name);
-        const invocation = toInvocation(input, command, { userNamed: (n) => this.#userNamed(n), channelNamed: (n) => this.#channelNamed(n) });
-        if ('problem' in invocation) return io.write(`! ${invocation.problem}`);
-        if (!command) io.write(`(note: /${input.name} is not a registered command; sending it anyway)`);
-        return this.#follow(await standin.sendChatInput({ user, channel, ...invocation }));
+        const resolved = this.#invocation(input);
+        if ('problem' in resolved) return io.write(`! ${resolved.problem}`);
+        return this.#follow(await standin.sendChatInput({ user, channel, ...resolved }));
+      }
+      case 'choices': {
+        const resolved = this.#invocation(input.slash);
+        if ('problem' in resolved) return io.write(`! ${resolved.problem}`);
+        const choices = await standin.autocomplete({ user, channel, ...resolved, focused: input.focused });
+        if (choices.length === 0) return io.write(`(no suggestions for ${input.focused})`);
+        return io.write([`suggestions for ${input.focused}:`, ...choices.map((choice, i) => `  ${i + 1}) ${choice.name}  →  ${input.focused}:${String(choice.value)}`)].join('\n'));
       }
       case 'click': {
-        const action = this.#action(input.item);
-        if (action.kind !== 'button') return io.write(`! [${input.item}] is a menu: use \`select ${input.item} <option number>\``);
-        return this.#follow(await standin.clickButton({ message: { id: this.#focus!.messageId }, customId: action.customId, user }));
+        const target = this.#target(input.message, typedAt);
+        const action = this.#action(target, input.item);
+        if (action.kind !== 'button') return io.write(`! [${input.item}] is a menu: use \`select ${target.no}.${input.item} <option number>\``);
+        return this.#follow(await standin.clickButton({ message: { id: target.messageId }, customId: action.customId, user }));
       }
       case 'select':
-        return this.#select(input.item, input.choices);
+        return this.#select(this.#target(input.message, typedAt), input.item, input.choices, user);
     }
   }
 
-  #action(item: number): ConsoleAction {
-    const action = this.#focus?.actions[item - 1];
-    if (!action) throw new Error(this.#focus ? `there is no [${item}] on the last message` : 'no message with buttons yet');
+  #invocation(input: { name: string; words: string[]; options: Record<string, string> }) {
+    const command = this.#commands().find((candidate) => candidate.name === input.name);
+    const invocation = toInvocation(input, command, { userNamed: (n) => this.#userNamed(n), channelNamed: (n) => this.#channelNamed(n) });
+    if (!command && !('problem' in invocation)) this.#o.io.write(`(note: /${input.name} is not a registered command; sending it anyway)`);
+    return invocation;
+  }
+
+  /** Message `#no`, or the newest message with buttons when the line was typed. */
+  #target(no: number | null, typedAt: number): Shown {
+    if (no !== null) {
+      const shown = this.#shown.get(no);
+      if (!shown) throw new Error(`message #${no} has no buttons or menus`);
+      return shown;
+    }
+    const entry = [...this.#focusLog].reverse().find((candidate) => candidate.at <= typedAt) ?? this.#focusLog.at(-1);
+    if (!entry) throw new Error('no message with buttons yet');
+    return this.#shown.get(entry.no)!;
+  }
+
+  #action(target: Shown, item: number): ConsoleAction {
+    const action = target.actions[item - 1];
+    if (!action) throw new Error(`there is no [${item}] on message #${target.no}`);
     if (action.disabled) throw new Error(`[${item}] ${action.label} is disabled`);
     return action;
   }
 
-  async #select(item: number | null, choices: number[]): Promise<void> {
-    const selects = (this.#focus?.actions ?? []).map((action, index) => ({ action, index })).filter(({ action }) => action.kind === 'select');
+  async #select(target: Shown, item: number | null, choices: number[], user: StandinUser): Promise<void> {
+    const selects = target.actions.map((action, index) => ({ action, index })).filter(({ action }) => action.kind === 'select');
     let number = item;
     if (number === null) {
-      if (selects.length !== 1) throw new Error(selects.length === 0 ? 'the last message has no menu' : 'there are several menus: use `select <item> <option…>`');
+      if (selects.length !== 1) throw new Error(selects.length === 0 ? `message #${target.no} has no menu` : 'there are several menus: use `select <item> <option…>`');
       number = (selects[0]?.index ?? 0) + 1;
     }
-    const action = this.#action(number);
+    const action = this.#action(target, number);
     if (action.kind !== 'select') throw new Error(`[${number}] is a button: type just ${number}`);
     const values = choices.map((choice) => {
       const option = action.options[choice - 1];
       if (!option) throw new Error(`menu [${number}] has no option ${choice} (1-${action.options.length})`);
       return option.value;
     });
-    const handle = await this.#o.standin.selectOption({ message: { id: this.#focus!.messageId }, customId: action.customId, values, user: this.#o.user });
+    const handle = await this.#o.standin.selectOption({ message: { id: target.messageId }, customId: action.customId, values, user });
     return this.#follow(handle);
+  }
+
+  /** A console person by name: the console user, or another member of the server made on first use. */
+  #member(username: string): StandinUser {
+    const known = this.#people.get(username);
+    if (known) return known;
+    const { standin, guild, user } = this.#o;
+    const created = standin.createUser({ username, locale: user.locale });
+    standin.addMember(guild, created);
+    this.#people.set(username, created);
+    this.#o.io.write(`(${username} joined "${guild.name}")`);
+    return created;
+  }
+
+  #isPerson(userId: string | undefined): boolean {
+    return [...this.#people.values()].some((person) => person.id === userId);
   }
 
   /** Waits for the bot's answer: fills a modal if one opens, waits out deferrals, then lets output settle. */
@@ -188,9 +244,12 @@ export class ConsoleSession {
       if (previous) this.#o.io.write(`${bot} deleted a message.`);
       return;
     }
-    if (message.authorId === this.#o.user.id) {
+    if (this.#isPerson(message.authorId)) {
       if (previous && previous.reactions !== reactions && message.reactions.length > 0) {
-        this.#o.io.write(`${bot} reacted ${message.reactions.map((r) => r.emoji).join(' ')} to your message "${truncate(message.content)}"`);
+        const whose = message.authorId === this.#o.user.id ? 'your' : `${this.#o.standin.user(message.authorId)?.username ?? message.authorId}'s`;
+        this.#o.io.write(`${bot} reacted ${message.reactions.map((r) => r.emoji).join(' ')} to ${whose} message "${truncate(message.content)}"`);
+      } else if (!previous && message.authorId !== this.#o.user.id) {
+        this.#o.io.write(`${this.#o.standin.user(message.authorId)?.username ?? message.authorId}: ${truncate(message.content, 200)}`);
       }
       return;
     }
@@ -208,23 +267,33 @@ export class ConsoleSession {
 
   #print(message: StandinMessage, kind: 'created' | 'updated'): void {
     const context = this.#renderContext();
-    const rendered = renderMessage(message, context, headerFor(message, context, kind));
+    let no = this.#numbers.get(message.id);
+    if (no === undefined) {
+      no = this.#numbers.size + 1;
+      this.#numbers.set(message.id, no);
+    }
+    const rendered = renderMessage(message, context, `#${no} ${headerFor(message, context, kind)}`);
     this.#o.io.write(rendered.lines.join('\n'));
-    if (rendered.actions.length > 0) this.#focus = { messageId: message.id, actions: rendered.actions };
-    else if (this.#focus?.messageId === message.id) this.#focus = null;
+    if (rendered.actions.length > 0) {
+      this.#shown.set(no, { no, messageId: message.id, actions: rendered.actions });
+      this.#focusLog.push({ at: Date.now(), no });
+    } else {
+      this.#shown.delete(no);
+    }
   }
 
   #visible(message: StandinMessage): boolean {
     const channel = this.#o.standin.channel(message.channelId);
-    const inDm = channel?.type === 1 && channel.recipientIds.includes(this.#o.user.id);
+    const inDm = channel?.type === 1 && channel.recipientIds.some((id) => this.#isPerson(id));
     if (message.channelId !== this.#o.channel.id && !inDm) return false;
-    return !message.ephemeral || message.interaction?.userId === this.#o.user.id;
+    return !message.ephemeral || this.#isPerson(message.interaction?.userId);
   }
 
   #renderContext(): RenderContext {
     const { standin, user, channel } = this.#o;
     return {
       authorName: (id) => (id === standin.botUser.id ? standin.botUser.username : id === user.id ? `${user.username} (you)` : (standin.user(id)?.username ?? id)),
+      viewerName: (id) => (id === user.id ? 'you' : (standin.user(id)?.username ?? id)),
       userName: (id) => standin.user(id)?.username,
       channelName: (id) => (id === channel.id ? channel.name : standin.channel(id)?.name),
     };
@@ -248,12 +317,16 @@ export class ConsoleSession {
     return [
       'Console commands:',
       '  /command [sub] [name:value …]   run a slash command; quote values with spaces: command:"docker ps"',
-      '  <n>                             press button [n] of the last message with buttons',
-      '  select <n> <option…>            pick options of menu [n] (just `select <option>` when there is one menu)',
+      '  <n>                             press button [n] of the newest message with buttons (as it was when you typed)',
+      '  <m>.<n>                         press button [n] of message #m, e.g. 3.1',
+      '  select <n> <option…>            pick options of menu [n] (`select <m>.<n> …` on message #m; `select <option>` when there is one menu)',
       `  say <text>                      post <text> in #${this.#o.channel.name} (group quiz answers are typed this way)`,
-      '  show                            print the last message with buttons again',
+      '  as <name> <input>               do it as another member, e.g. `as bob say 도커 엔진` (made on first use)',
+      '  choices /command … option:text  what the bot suggests while typing that option, e.g. `choices /review deck:co`',
+      '  show                            print the newest message with buttons again',
       '  help                            this list',
       '  quit                            stop the bot and leave',
+      `Start options (npm run console -- …): ${startOptionsLine}`,
       commands.length > 0 ? 'Slash commands the bot registered:' : '(the bot registered no slash commands)',
       ...commands,
     ].join('\n');

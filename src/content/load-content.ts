@@ -1,8 +1,10 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import type { Deck, Item } from '../domain/content/items.ts';
+import type { Deck, Item, LocalizedText } from '../domain/content/items.ts';
 import { ContentError } from './content-error.ts';
 import { describeIssues, formatPath } from './describe-issue.ts';
-import { createDeckSchema, toDomainDeck } from './schema.ts';
+import { createDeckSchema, sectionTitlesSchema, toDomainDeck, type ParsedDeck } from './schema.ts';
 import { readYamlFiles } from './yaml-files.ts';
 
 export { ContentError } from './content-error.ts';
@@ -10,7 +12,10 @@ export { ContentError } from './content-error.ts';
 /** The whole question bank: decks in file-name order and every item by id. */
 export type Content = { readonly decks: Deck[]; readonly items: Map<string, Item> };
 
-type FileResult = { deck?: Deck; problems: string[]; rawIds: { id: string; path: string }[] };
+type FileResult = { deck?: ParsedDeck; problems: string[]; rawIds: { id: string; path: string }[] };
+
+/** Where the readable titles of the notes' section headings live, relative to the questions folder. */
+export const sectionTitlesFile = 'notes/sections.yaml';
 
 /**
  * Reads and validates every `<deck-id>.yaml` directly inside `dir` (subfolders such as `labs/`
@@ -19,6 +24,8 @@ type FileResult = { deck?: Deck; problems: string[]; rawIds: { id: string; path:
  */
 export function loadContent(dir: string): Content {
   const { files, problems } = readYamlFiles(dir, 'deck');
+  const sections = loadSectionTitles(dir, problems);
+  const usedHeadings = new Set<string>();
   const decks: Deck[] = [];
   const idOwners = new Map<string, { file: string; path: string }>();
   for (const { id: fileDeckId, shown, source } of files) {
@@ -33,7 +40,18 @@ export function loadContent(dir: string): Content {
         problems.push(`${shown}: ${path}: duplicate id "${id}" (${where})`);
       }
     }
-    if (result.deck) decks.push(result.deck);
+    if (!result.deck) continue;
+    result.deck.items.forEach((item, index) => {
+      usedHeadings.add(item.source);
+      if (sections && !sections.has(item.source)) {
+        problems.push(`${shown}: ${formatPath(['items', index, 'source'])}: "${item.source}" has no readable title in ${sectionTitlesFile}`);
+      }
+    });
+    // Without a titles file (small test banks) a heading is shown as it is written.
+    decks.push(toDomainDeck(result.deck, (heading) => sections?.get(heading) ?? { ko: heading, en: heading }));
+  }
+  for (const heading of sections?.keys() ?? []) {
+    if (!usedHeadings.has(heading)) problems.push(`${sectionTitlesFile}: sections: "${heading}" is cited by no item (remove it)`);
   }
   if (problems.length > 0) throw new ContentError(problems);
 
@@ -68,7 +86,7 @@ export function loadDeckFile(source: string, fileDeckId: string): FileResult {
     const problems = describeIssues(parsed.error.issues, doc, lines).map((p) => `${p.path}: ${p.problem}`);
     return { problems, rawIds };
   }
-  return { deck: toDomainDeck(parsed.data), problems: [], rawIds };
+  return { deck: parsed.data, problems: [], rawIds };
 }
 
 function collectRawIds(raw: unknown): { id: string; path: string }[] {
@@ -80,4 +98,22 @@ function collectRawIds(raw: unknown): { id: string; path: string }[] {
     }
   });
   return out;
+}
+
+/** Reads the optional section-titles file; its problems are added to `problems`. */
+function loadSectionTitles(dir: string, problems: string[]): Map<string, LocalizedText> | null {
+  const path = join(dir, sectionTitlesFile);
+  if (!existsSync(path)) return null;
+  const lines = new LineCounter();
+  const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    problems.push(...doc.errors.map((error) => `${sectionTitlesFile}: line ${lines.linePos(error.pos[0]).line}: YAML syntax error: ${error.message.split('\n')[0]!}`));
+    return new Map();
+  }
+  const parsed = sectionTitlesSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    problems.push(...describeIssues(parsed.error.issues, doc, lines).map((p) => `${sectionTitlesFile}: ${p.path}: ${p.problem}`));
+    return new Map();
+  }
+  return new Map(Object.entries(parsed.data.sections));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Deck } from '../domain/content/items.ts';
+import type { Deck, LocalizedText } from '../domain/content/items.ts';
 
 /*
  * The zod schemas of `questions/<deck-id>.yaml` (contract: team/content-spec.md). Every object is
@@ -77,6 +77,33 @@ export function containsLoosely(haystack: string, needle: string): boolean {
   return false;
 }
 
+/** Openings that judge the answer instead of explaining it. */
+const verdictOpener = {
+  ko: /^(?:틀렸습니다|맞습니다|틀립니다|맞아요|틀렸어요|정답입니다|오답입니다|참입니다|거짓입니다|그렇습니다|아닙니다)(?=[.!,\s]|$)/,
+  en: /^(?:true|false|correct|wrong|right|incorrect|yes|no)(?=[.!,:]|\s*$)/i,
+};
+
+/**
+ * Term items whose answers collide: a term (either language) that is also another term item's
+ * term or alias in the same deck would make one answer fit two definitions.
+ */
+function termCollisions(items: readonly { kind: string; term?: { ko: string; en: string }; aliases?: unknown }[]) {
+  const fold = (value: string) => value.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+  const problems: { index: number; lang: 'ko' | 'en'; other: number; answer: string }[] = [];
+  items.forEach((item, index) => {
+    if (item.kind !== 'term' || !item.term) return;
+    for (const lang of ['ko', 'en'] as const) {
+      const answer = fold(item.term[lang]);
+      items.forEach((other, otherIndex) => {
+        if (otherIndex === index || other.kind !== 'term' || !other.term) return;
+        const answers = [other.term[lang], ...((other.aliases as Record<string, string[]> | undefined)?.[lang] ?? [])].map(fold);
+        if (answers.includes(answer)) problems.push({ index, lang, other: otherIndex, answer: item.term![lang] });
+      });
+    }
+  });
+  return problems;
+}
+
 /** Builds the item schemas for one deck (item ids must start with `<deckId>.`). */
 export function createItemSchema(deckId: string) {
   const base = baseFields(deckId);
@@ -111,13 +138,22 @@ export function createItemSchema(deckId: string) {
       .max(5, 'needs 3–5 options')
       .refine((options) => options.some((option) => option.correct), 'needs at least one option with correct: true'),
   });
-  const truefalse = z.strictObject({
-    ...base,
-    ...hint,
-    kind: z.literal('truefalse'),
-    prompt: localizedTextSchema,
-    answer: z.boolean(),
-  });
+  const truefalse = z
+    .strictObject({
+      ...base,
+      ...hint,
+      kind: z.literal('truefalse'),
+      prompt: localizedTextSchema,
+      answer: z.boolean(),
+    })
+    .superRefine((item, ctx) => {
+      // The bot already shows ✅/❌ and the right answer; an explanation that opens with a verdict
+      // ("틀렸습니다.") reads as if it judged the learner, even when they answered correctly.
+      for (const lang of ['ko', 'en'] as const) {
+        const verdict = verdictOpener[lang].exec(item.explanation[lang].trim());
+        if (verdict) ctx.addIssue({ code: 'custom', path: ['explanation', lang], message: `must not open with a verdict ("${verdict[0]}"): explain the fact itself` });
+      }
+    });
   const short = z.strictObject({
     ...base,
     ...hint,
@@ -166,7 +202,11 @@ export function createDeckSchema(fileDeckId: string) {
     id: kebab.refine((id) => id === fileDeckId, `must equal the file name "${fileDeckId}"`),
     title: localizedTextSchema,
     description: localizedTextSchema,
-    items: z.array(createItemSchema(fileDeckId)),
+    items: z.array(createItemSchema(fileDeckId)).superRefine((items, ctx) => {
+      for (const { index, lang, other, answer } of termCollisions(items)) {
+        ctx.addIssue({ code: 'custom', path: [index, 'term', lang], message: `"${answer}" is also an answer of items[${other}]: one answer per definition` });
+      }
+    }),
   });
 }
 
@@ -186,5 +226,11 @@ export const knownKeys: readonly string[] = [
   ]),
 ];
 
-// Compile-time guard: a parsed deck must be usable as the domain's Deck.
-export const toDomainDeck = (deck: ParsedDeck): Deck => deck;
+/** `questions/notes/sections.yaml`: readable titles of the course-notes headings that items cite. */
+export const sectionTitlesSchema = z.strictObject({ sections: z.record(text, localizedTextSchema) });
+
+/** A parsed deck with each item's `source` heading replaced by its readable title. */
+export const toDomainDeck = (deck: ParsedDeck, titleOf: (heading: string) => LocalizedText): Deck => ({
+  ...deck,
+  items: deck.items.map((item) => ({ ...item, source: titleOf(item.source) })),
+});

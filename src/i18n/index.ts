@@ -6,6 +6,7 @@ import { review } from './catalogs/review.ts';
 import { social } from './catalogs/social.ts';
 import { quiz } from './catalogs/quiz.ts';
 import { locales, type Locale } from './define.ts';
+import { formatMessage, type MessageParams } from './format.ts';
 
 export { locales, type Locale } from './define.ts';
 
@@ -16,7 +17,7 @@ type Merge<T extends readonly { ko: object }[]> = T extends readonly [infer H ex
   ? H['ko'] & Merge<R>
   : unknown;
 export type MessageKey = keyof Merge<typeof areas> & string;
-export type MessageParams = Record<string, string | number>;
+export type { MessageParams } from './format.ts';
 
 export const catalogs: Record<Locale, Record<string, string>> = {
   ko: Object.assign({}, ...areas.map((area) => area.ko)),
@@ -24,14 +25,14 @@ export const catalogs: Record<Locale, Record<string, string>> = {
 };
 
 /**
- * Looks up a message and fills `{name}` placeholders. Unknown placeholders stay visible. Never throws:
- * a locale or key that is not ours (e.g. read from an old database row) falls back to English, then to the key.
+ * Looks up a message and fills it (placeholders, plurals, Korean particles: see `formatMessage`). Never
+ * throws: a locale or key that is not ours (e.g. read from an old database row) falls back to English, then to the key.
  */
 export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  const catalog = isLocale(locale) ? catalogs[locale] : catalogs.en;
+  const language: Locale = isLocale(locale) ? locale : 'en';
+  const catalog = catalogs[language];
   const template = (Object.hasOwn(catalog, key) ? catalog[key] : undefined) ?? (Object.hasOwn(catalogs.en, key) ? catalogs.en[key] : undefined) ?? String(key);
-  const values = params ?? {};
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+  return formatMessage(language, template, params ?? {});
 }
 
 /** Narrows any value (a stored setting, an option) to one of our languages. */

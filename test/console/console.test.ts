@@ -28,7 +28,7 @@ describe('npm run console through a pipe', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const answer = stdout.slice(stdout.indexOf('> /help'), stdout.indexOf('> hello'));
-    expect(answer).toMatch(/^docker-coach \(only you can see this\):$/m);
+    expect(answer).toMatch(/^#\d+ docker-coach \(only you can see this\):$/m);
     expect(answer).toMatch(/┃ .*\/review/);
     expect(stdout).toContain('! unknown input "hello"');
     expect(stdout).toMatch(/! \/review has no option "nosuchsub"/);

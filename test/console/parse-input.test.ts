@@ -22,9 +22,16 @@ describe('console input parsing', () => {
   });
 
   it('tells button numbers, select picks, say, help and quit apart', () => {
-    expect(parseInput(' 2 ')).toEqual({ kind: 'click', item: 2 });
-    expect(parseInput('select 3 1 2')).toEqual({ kind: 'select', item: 3, choices: [1, 2] });
-    expect(parseInput('select 2')).toEqual({ kind: 'select', item: null, choices: [2] });
+    expect(parseInput(' 2 ')).toEqual({ kind: 'click', message: null, item: 2 });
+    expect(parseInput('4.2')).toEqual({ kind: 'click', message: 4, item: 2 });
+    expect(parseInput('select 3 1 2')).toEqual({ kind: 'select', message: null, item: 3, choices: [1, 2] });
+    expect(parseInput('select 4.3 1')).toEqual({ kind: 'select', message: 4, item: 3, choices: [1] });
+    expect(parseInput('select 2')).toEqual({ kind: 'select', message: null, item: null, choices: [2] });
+    expect(parseInput('as bob say 도커 엔진')).toEqual({ kind: 'as', username: 'bob', input: { kind: 'say', text: '도커 엔진' } });
+    expect(parseInput('as bob 2')).toEqual({ kind: 'as', username: 'bob', input: { kind: 'click', message: null, item: 2 } });
+    expect(parseInput('as bob')).toMatchObject({ kind: 'invalid' });
+    expect(parseInput('choices /review deck:co')).toEqual({ kind: 'choices', focused: 'deck', slash: { kind: 'slash', name: 'review', words: [], options: { deck: 'co' } } });
+    expect(parseInput('choices /review')).toMatchObject({ kind: 'invalid' });
     expect(parseInput('say docker ps -a')).toEqual({ kind: 'say', text: 'docker ps -a' });
     expect(parseInput('help')).toEqual({ kind: 'help' });
     expect(parseInput('exit')).toEqual({ kind: 'quit' });
@@ -68,5 +75,14 @@ describe('console input parsing', () => {
     });
     expect(parseArgs(['--nope'])).toEqual({ problem: 'unknown option --nope' });
     expect(parseArgs(['--db'])).toEqual({ problem: '--db needs a value' });
+  });
+});
+
+describe('times in the console', () => {
+  it('shows a Discord timestamp as a relative time with the UTC clock time', async () => {
+    const { readableTime } = await import('../../src/console/render.ts');
+    const now = Date.parse('2026-12-04T20:00:00Z');
+    expect(readableTime(now + 3 * 3_600_000, now)).toBe('in 3 hours (2026-12-04 23:00 UTC)');
+    expect(readableTime(now - 2 * 86_400_000, now)).toBe('2 days ago (2026-12-02 20:00 UTC)');
   });
 });

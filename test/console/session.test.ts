@@ -73,7 +73,7 @@ describe('the console session', () => {
     await session.handle('/review deck:docker-basics');
     expect(take()).toBe(
       [
-        'coach-bot (only you can see this):',
+        '#1 coach-bot (only you can see this):',
         '  ┃ 【Card 1】',
         '  ┃ deck docker-basics',
         '  ┃ Due: 3',
@@ -87,7 +87,7 @@ describe('the console session', () => {
   it('refuses a disabled button and a button number that does not exist', async () => {
     await session.handle('2');
     await session.handle('9');
-    expect(take()).toBe('! [2] Later is disabled\n! there is no [9] on the last message');
+    expect(take()).toBe('! [2] Later is disabled\n! there is no [9] on message #1');
   });
 
   it('fills the modal a button opens from the next input line and shows the update', async () => {
@@ -96,7 +96,7 @@ describe('the console session', () => {
     const text = take();
     expect(text).toContain('coach-bot opened a form: Your answer');
     expect(text).toContain('  Answer (long): ');
-    expect(text).toContain('coach-bot (only you can see this, edited):\n  answer: a container is a process');
+    expect(text).toContain('#1 coach-bot (only you can see this, edited):\n  answer: a container is a process');
   });
 
   it('picks a menu option by number through a deferred update', async () => {

@@ -41,6 +41,28 @@ describe('deck rules', () => {
     expect(problems([interview({})])).toEqual([]);
   });
 
+  it('refuses a true/false explanation that opens with a verdict, in either language', () => {
+    const tf = (ko: string, en: string) => ({ ...base('tf'), kind: 'truefalse', prompt: t('이미지는 읽기 전용이다.', 'Images are read-only.'), answer: true, explanation: t(ko, en) });
+    expect(problems([tf('틀렸습니다. 이미지는 바뀌지 않습니다.', 'False. Images never change.')])).toEqual([
+      'items[0].explanation.ko: must not open with a verdict ("틀렸습니다"): explain the fact itself',
+      'items[0].explanation.en: must not open with a verdict ("False"): explain the fact itself',
+    ]);
+    expect(problems([tf('이미지는 바뀌지 않습니다.', 'Images never change; a container adds a writable layer.')])).toEqual([]);
+  });
+
+  it('refuses two term items of a deck that share an answer (one answer per definition)', () => {
+    const term = (slug: string, ko: string, en: string, aliases: { ko: string[]; en: string[] }) => ({
+      ...base(slug), kind: 'term', term: t(ko, en), definition: t(`정의 ${aliases.ko.length}`, `meaning ${aliases.en.length}`), aliases,
+    });
+    const items = [
+      term('host', '호스트', 'host', { ko: ['호스트 컴퓨터'], en: [] }),
+      term('machine', '호스트 컴퓨터', 'host computer', { ko: [], en: [] }),
+      term('kernel-mode', '커널 모드', 'kernel mode', { ko: [], en: [] }),
+      term('kernel', '커널', 'kernel', { ko: [], en: [] }),
+    ];
+    expect(problems(items)).toEqual(['items[1].term.ko: "호스트 컴퓨터" is also an answer of items[0]: one answer per definition']);
+  });
+
   it('requires the deck id to equal the file name', () => {
     expect(problems([], 'other')).toContain('id: must equal the file name "other"');
   });

@@ -28,6 +28,18 @@ describe('loadContent', () => {
     expect(items.get('fixture-basics.hub-short')).toMatchObject({ hint: { ko: 'ㄷㅋ ㅎㅂ' } });
   });
 
+  it('shows each item\'s notes heading as its readable title from notes/sections.yaml, in both languages', () => {
+    const { items } = loadContent(resolve(fixtures, 'valid'));
+    expect(items.get('fixture-basics.container-term')?.source).toEqual({ ko: '컨테이너', en: 'Containers' });
+  });
+
+  it('lists a cited heading without a title and a title no item cites', () => {
+    expect(problemsOf('section-titles')).toEqual([
+      'section-titles/cited.yaml: items[0].source: "Docker Hub" has no readable title in notes/sections.yaml',
+      'notes/sections.yaml: sections: "Registry" is cited by no item (remove it)',
+    ]);
+  });
+
   it('skips subfolders such as questions/labs and files that are not .yaml', () => {
     const { decks } = loadContent(resolve(fixtures, 'valid'));
     expect(decks.some((d) => d.id.includes('lab'))).toBe(false);

@@ -39,4 +39,20 @@ describe('/leaderboard end to end', () => {
     expect(hiddenView.me).toEqual({ userId: member(1), value: 120, rank: 1 });
     expect(hiddenView.top.some((row) => row.userId === member(1))).toBe(false);
   });
+
+  it('tells a learner who hid themselves that they are hidden, with their score and no rank', async () => {
+    harness = await startBotHarness({ clock: manualClock(new Date('2026-03-09T01:00:00Z')) });
+    const { standin, guild, channel, learnerKo, learnerEn } = harness;
+    harness.bot.services.xp.award({ guildId: guild.id, userId: learnerKo.id, amount: 300, source: 'quiz', ref: 'mine' });
+    harness.bot.services.settings.setLeaderboardVisible(learnerKo.id, false);
+    const ko = await (await standin.sendChatInput({ user: learnerKo, guild, channel, name: 'leaderboard', locale: 'ko', options: {} })).finalMessage();
+    const text = ko.embeds[0]?.description ?? '';
+    expect(text).toContain('순위표에 공개된 기록이 아직 없어요');
+    expect(text).toContain('순위표에서 나를 숨겨 두었어요. 내 기록: 300 XP');
+    expect(text).not.toMatch(/내 순위|\d+위/);
+    expect(ko.embeds[0]?.fields ?? []).toEqual([]);
+    harness.bot.services.settings.setLeaderboardVisible(learnerEn.id, false);
+    const en = await (await standin.sendChatInput({ user: learnerEn, guild, channel, name: 'leaderboard', locale: 'en-US', options: {} })).finalMessage();
+    expect(en.embeds[0]?.description).toContain('You hid yourself from the leaderboard. You have no score in this period yet.');
+  });
 });

@@ -3,7 +3,7 @@ import type { ChoiceItem, OrderItem, TrueFalseItem } from '../../src/domain/cont
 import { gradeChoice, gradeOrder, gradeTrueFalse } from '../../src/domain/grading/grade-objective.ts';
 
 const text = (s: string) => ({ ko: s, en: s });
-const base = { concept: 'image', source: 'Docker Image', tags: [], explanation: text('why') };
+const base = { concept: 'image', source: text('Docker Image'), tags: [], explanation: text('why') };
 const choice = (correct: boolean[]): ChoiceItem => ({
   ...base, id: 'd.choice', kind: 'choice', prompt: text('?'), options: correct.map((c, i) => ({ text: text(`o${i}`), correct: c })),
 });

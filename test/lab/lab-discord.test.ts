@@ -55,7 +55,7 @@ describe('/lab messages', () => {
 
   it('explains -v on run as a mount, in Korean first', () => {
     const code: LabRefusalCode = 'mount-flag';
-    expect(refusalText({ code, detail: '-v' }, 'ko')).toBe('🚫 `-v`은(는) 호스트의 파일이나 볼륨을 컨테이너에 연결해요. 공용 실습 환경에서는 호스트 파일을 건드릴 수 없어요.');
+    expect(refusalText({ code, detail: '-v' }, 'ko')).toBe('🚫 `-v`는 호스트의 파일이나 볼륨을 컨테이너에 연결해요. 공용 실습 환경에서는 호스트 파일을 건드릴 수 없어요.');
   });
 });
 

@@ -9,6 +9,8 @@ export type LeaderboardView = {
   top: (Standing & { rank: number })[];
   me: (Standing & { rank: number }) | null;
   meInTop: boolean;
+  /** The caller opted out of the leaderboard: their own total is shown to them, without a rank. */
+  meHidden: boolean;
   resetsAt: Date | null;
 };
 
@@ -20,6 +22,7 @@ export function createLeaderboardService(deps: {
   clock: Clock;
   timeZone: string;
   streakOf: (guildId: string, userId: string) => number;
+  isHidden: (userId: string) => boolean;
 }) {
   const { repo, clock, timeZone } = deps;
   const ranked = (rows: Standing[]) => {
@@ -34,17 +37,18 @@ export function createLeaderboardService(deps: {
   return {
     show(guildId: string, userId: string, period: Period, board: Board): LeaderboardView {
       const today = studyDay(clock.now(), timeZone);
+      const meHidden = deps.isHidden(userId);
       if (board === 'streak') {
         const top = ranked(repo.topStreak(guildId, today - 1, topSize));
         const me = repo.streakRank(guildId, today - 1, userId, deps.streakOf(guildId, userId));
-        return { period: 'all', board, top, me, meInTop: top.some((row) => row.userId === userId), resetsAt: null };
+        return { period: 'all', board, top, me, meInTop: top.some((row) => row.userId === userId), meHidden, resetsAt: null };
       }
       const key = periodKey(period, today);
       const top = ranked(repo.topXp(guildId, key, topSize));
       const me = repo.xpRank(guildId, key, userId);
       const nextDay = nextPeriodStartDay(period, today);
       return {
-        period, board, top, me, meInTop: top.some((row) => row.userId === userId),
+        period, board, top, me, meInTop: top.some((row) => row.userId === userId), meHidden,
         resetsAt: nextDay === null ? null : studyDayStart(nextDay, timeZone),
       };
     },

@@ -30,7 +30,7 @@ export type DailyPostView = {
   answered: number;
   revealAt: Date;
   /** Filled once the answer is revealed (24 h after posting). */
-  reveal: { expected: LocalizedText; explanation: LocalizedText; source: string; correct: number } | null;
+  reveal: { expected: LocalizedText; explanation: LocalizedText; source: LocalizedText; correct: number } | null;
 };
 
 export type DailyScheduleView = { channelId: string; time: string; timeZone: string; nextPostAt: Date };

@@ -80,7 +80,7 @@ export function createQuizRoundCloser(deps: Deps) {
       question: question ?? { itemId: round.itemId, kind: 'short', direction: 'forward', prompt: missing, style: 'typed', options: [], hint: null },
       expected: item && question ? expectedAnswer(item, question) : missing,
       explanation: item?.explanation ?? missing,
-      source: item?.source ?? '',
+      source: item?.source ?? null,
       scorers: roundScorers(round),
       winnerId: roundWinner(round)?.userId ?? null,
       answeredCount: new Set(round.answers.map((answer) => answer.userId)).size,

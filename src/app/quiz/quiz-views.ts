@@ -66,7 +66,7 @@ export type RoundResultView = {
   questionMessageId: string | null;
   expected: LocalizedText;
   explanation: LocalizedText;
-  source: string;
+  source: LocalizedText | null;
   scorers: { userId: string; points: number; elapsedMs: number }[];
   winnerId: string | null;
   answeredCount: number;

@@ -3,6 +3,7 @@ import type { CardRepository } from '../../db/learning/card-repository.ts';
 import type { ReviewRepository, ReviewSession } from '../../db/review/review-repository.ts';
 import type { UsersRepository } from '../../db/users/users-repository.ts';
 import type { Clock } from '../../domain/clock.ts';
+import { pickSpaced } from '../../domain/content/concept-spacing.ts';
 import type { Item, LocalizedText } from '../../domain/content/items.ts';
 import { evaluateAnswer, type ReviewAnswer } from '../../domain/review/evaluate.ts';
 import { directionFor, presentItem, type QuestionView } from '../../domain/review/present.ts';
@@ -20,8 +21,10 @@ export type ReviewScreen =
   | { type: 'question'; sessionId: number; version: number; view: QuestionView; hintShown: boolean; isNew: boolean; progress: Progress }
   | {
       type: 'feedback'; sessionId: number; version: number; outcome: Outcome; expected: LocalizedText; answerText: string | null;
+      /** Picks in words and, for a multi-select, the right options left out (see `evaluateAnswer`). */
+      given: LocalizedText | null; missed: LocalizedText | null;
       /** Rubric score of an interview question; null for every other kind. */ score: number | null;
-      explanation: LocalizedText; source: string; xpAwarded: number; leechNow: boolean; dueAt: Date; progress: Progress;
+      explanation: LocalizedText; source: LocalizedText; xpAwarded: number; leechNow: boolean; dueAt: Date; progress: Progress;
     }
   | { type: 'summary'; progress: Progress; streak: number; nextDueAt: Date | null; stopped: boolean; newLimitReached: boolean }
   | { type: 'empty'; mode: ReviewMode; nextDueAt: Date | null; newLimitReached: boolean };
@@ -66,10 +69,12 @@ export function createReviewService(deps: {
     if (due && content.items.has(due.itemId)) return { itemId: due.itemId, reps: due.reps, isNew: false };
     if (newLimitReached(row.userId, row.guildId, now)) return null;
     const known = cards.knownItemIds(row.userId);
+    const recentConcepts = asked.map((itemId) => content.items.get(itemId)?.concept ?? '');
     for (const deckId of decks) {
       const deck = content.decks.find((candidate) => candidate.id === deckId);
-      const fresh = deck?.items.find((item) => item.kind !== 'interview' && !known.has(item.id) && !asked.includes(item.id));
-      if (fresh) return { itemId: fresh.id, reps: 0, isNew: true };
+      const fresh = (deck?.items ?? []).filter((item) => item.kind !== 'interview' && !known.has(item.id) && !asked.includes(item.id));
+      const next = pickSpaced(fresh, recentConcepts);
+      if (next) return { itemId: next.id, reps: 0, isNew: true };
     }
     return null;
   };
@@ -174,6 +179,7 @@ export function createReviewService(deps: {
         repo.updateSession(row.id, { phase: 'answered', version: row.version + 1, ...progress });
         return {
           type: 'feedback', sessionId, version: row.version + 1, outcome: evaluation.outcome, expected: evaluation.expected, answerText, score,
+          given: evaluation.given, missed: evaluation.missed,
           explanation: item.explanation, source: item.source, xpAwarded: recorded.xpAwarded, leechNow: recorded.card.leechNow, dueAt: recorded.card.dueAt, progress,
         };
       });

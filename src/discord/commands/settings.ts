@@ -1,5 +1,6 @@
 import { MessageFlags } from 'discord.js';
 import { desiredRetentionLimits, newCardsPerDayLimits } from '../../domain/settings/settings-rules.ts';
+import { localeFromDiscord } from '../../i18n/index.ts';
 import type { Command } from '../command.ts';
 import { requireGuild, requireManageGuild } from '../guards.ts';
 import { localize, slashCommand } from '../localized.ts';
@@ -40,8 +41,8 @@ export const settingsCommand: Command = {
     if (leaderboard !== null) settings.setLeaderboardVisible(userId, leaderboard);
 
     const changed = [language, leaderboard, newCards, retention].some((value) => value !== null);
-    // A new language applies to this very answer.
-    const locale = language === 'ko' || language === 'en' ? language : settings.localeFor(userId, ctx.locale);
+    // "auto" means the Discord client's language from now on, including this answer.
+    const locale = language === 'ko' || language === 'en' ? language : language === 'auto' ? localeFromDiscord(interaction.locale) : ctx.locale;
     await interaction.reply({
       ...renderSettings({ user: settings.userSettings(userId), guild: settings.guildSettings(guildId), changed }, locale),
       flags: MessageFlags.Ephemeral,

@@ -3,7 +3,6 @@ import type { QuizFinalView, QuizHintView, QuizQuestionView, QuizStartView, Roun
 import type { ItemKind } from '../../domain/content/items.ts';
 import { defaultAnswerLimits, isQuizKind, type QuizKind } from '../../domain/quiz/index.ts';
 import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
-import { tCount } from '../../i18n/plural.ts';
 import { brandColor, clip, failureColor, relativeTime, successColor } from '../format.ts';
 import { quizButtonId } from './quiz-ids.ts';
 
@@ -17,7 +16,7 @@ const seconds = (ms: number) => (ms / 1000).toFixed(1);
 export function renderQuizStart(view: QuizStartView) {
   const { locale } = view;
   const body = t(locale, 'quiz.start.body', {
-    rounds: tCount(locale, 'quiz.count.rounds', view.roundCount),
+    rounds: t(locale, 'quiz.count.rounds', { count: view.roundCount }),
     seconds: Math.round(view.answerWindowMs / 1000),
     mode: t(locale, view.mode === 'race' ? 'quiz.mode.race' : 'quiz.mode.everyone'),
     deck: view.deckTitle ? view.deckTitle[locale] : t(locale, 'quiz.deck.all'),
@@ -49,7 +48,7 @@ export function renderQuestion(view: QuizQuestionView, closedAt: Date | null = n
     lines.push('', ...question.options.map((option, i) => `**${letters[i]}.** ${option.text[locale]}`));
   }
   const how = view.style === 'typed'
-    ? tCount(locale, 'quiz.round.typedHow', defaultAnswerLimits.typedAttemptsPerRound)
+    ? t(locale, 'quiz.round.typedHow', { count: defaultAnswerLimits.typedAttemptsPerRound })
     : t(locale, 'quiz.round.buttonsHow');
   const embed = new EmbedBuilder()
     .setColor(brandColor)
@@ -110,7 +109,7 @@ export function renderRoundResult(view: RoundResultView) {
       .map((s) => t(locale, 'quiz.result.standingLine', { rank: s.rank, user: mention(s.userId), points: s.points }));
     embed.addFields({ name: t(locale, 'quiz.result.standings'), value: clip(lines.join('\n'), 1024) });
   }
-  const footer = [view.source ? t(locale, 'quiz.result.source', { source: view.source }) : '', view.final ? '' : t(locale, 'quiz.result.next')]
+  const footer = [view.source ? t(locale, 'quiz.result.source', { source: view.source[locale] }) : '', view.final ? '' : t(locale, 'quiz.result.next')]
     .filter(Boolean).join(' · ');
   if (footer) embed.setFooter({ text: clip(footer, 2048) });
   return { embeds: [embed], allowedMentions: noMentions };
@@ -123,8 +122,8 @@ export function renderFinal(view: QuizFinalView) {
       rank: s.rank, user: mention(s.userId), points: s.points, correct: s.correct,
       fastest: s.fastestMs === null ? '—' : `${seconds(s.fastestMs)}${locale === 'ko' ? '초' : ' s'}`,
     }));
-  const reason = view.reason === 'completed' ? tCount(locale, 'quiz.final.completed', view.roundsPlayed)
-    : view.reason === 'stopped' ? tCount(locale, 'quiz.final.stopped', view.roundCount, { played: view.roundsPlayed })
+  const reason = view.reason === 'completed' ? t(locale, 'quiz.final.completed', { count: view.roundsPlayed })
+    : view.reason === 'stopped' ? t(locale, 'quiz.final.stopped', { count: view.roundCount, played: view.roundsPlayed })
       : t(locale, `quiz.final.${view.reason}`);
   const body = [reason, '', ...(lines.length > 0 ? lines : [t(locale, 'quiz.final.empty')])];
   const embed = new EmbedBuilder()

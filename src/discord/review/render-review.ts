@@ -30,9 +30,11 @@ function renderFeedback(screen: Extract<ReviewScreen, { type: 'feedback' }>, loc
     .setTitle(title)
     .addFields({ name: t(locale, screen.score === null ? 'review.feedback.expected' : 'review.feedback.modelAnswer'), value: expected });
   if (screen.answerText !== null) embed.addFields({ name: t(locale, 'review.feedback.yourAnswer'), value: quoteUserText(screen.answerText) });
+  else if (screen.given) embed.addFields({ name: t(locale, 'review.feedback.yourAnswer'), value: clip(screen.given[locale], discordLimits.embedFieldValue) });
+  if (screen.missed) embed.addFields({ name: t(locale, 'review.feedback.missed'), value: clip(screen.missed[locale], discordLimits.embedFieldValue) });
   embed.addFields({ name: t(locale, 'review.feedback.explanation'), value: clip(screen.explanation[locale], discordLimits.embedFieldValue) });
   const notes = [
-    t(locale, 'review.feedback.source', { source: screen.source }),
+    t(locale, 'review.feedback.source', { source: screen.source[locale] }),
     `${t(locale, 'review.feedback.next', { due: relativeTime(screen.dueAt) })} · ${t(locale, 'review.feedback.xp', { xp: screen.xpAwarded })}`,
   ];
   if (screen.leechNow) notes.push(t(locale, 'review.feedback.leech'));

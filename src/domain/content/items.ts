@@ -18,8 +18,8 @@ export type ItemBase = {
   readonly id: string;
   /** Kebab-case concept key, used for coverage counts. */
   readonly concept: string;
-  /** Heading of the course-notes section the fact comes from. */
-  readonly source: string;
+  /** Readable title of the course-notes section the fact comes from (`questions/notes/sections.yaml`). */
+  readonly source: LocalizedText;
   readonly tags: readonly string[];
   /** Shown after answering: why the answer is right. */
   readonly explanation: LocalizedText;

@@ -1,4 +1,5 @@
 import type { Item, ItemKind } from '../content/items.ts';
+import { spreadByConcept } from '../content/concept-spacing.ts';
 import { shuffled } from '../random.ts';
 import type { AnswerStyle } from './types.ts';
 
@@ -26,9 +27,9 @@ export function answerStyleFor(kind: QuizKind): AnswerStyle {
 
 /**
  * The items of a quiz, in play order: `roundCount` distinct items drawn at random from the candidates
- * (fewer when the deck is smaller). Non-quiz kinds are left out.
+ * (fewer when the deck is smaller), with one concept's items kept apart. Non-quiz kinds are left out.
  */
 export function planQuiz(candidates: readonly Item[], roundCount: number, rng: () => number): string[] {
-  const usable = candidates.filter(isQuizItem).map((item) => item.id);
-  return shuffled(usable, rng).slice(0, Math.max(0, roundCount));
+  const drawn = shuffled(candidates.filter(isQuizItem), rng).slice(0, Math.max(0, roundCount));
+  return spreadByConcept(drawn).map((item) => item.id);
 }

@@ -158,7 +158,7 @@ export const interview = defineMessages({
     'interview.history.bestLine': 'best {score}/100 · {attempts}×',
     'interview.history.skipped': 'skipped',
     'interview.history.followUp': 'follow-up',
-    'interview.history.total': '{total} answers in total',
+    'interview.history.total': '{total} {total:answer|answers} in total',
     'interview.error.noQuestions': 'There are no interview questions yet. Please tell an admin.',
     'interview.error.unknownTopic': 'No questions on the topic "{topic}". Pick a topic from the list.',
     'interview.error.alreadyAnswered': 'You already answered this question. Continue with **Another question** or **Follow-up question**.',
