@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Deck } from '../domain/content/items.ts';
+import { parseConceptEntry } from '../domain/interview/concept-lexicon.ts';
 
 /*
  * The zod schemas of `questions/<deck-id>.yaml` (contract: team/content-spec.md). Every object is
@@ -23,6 +24,10 @@ export const localizedTextSchema = z.strictObject({
 
 const aliasList = z.array(text);
 export const localizedAliasesSchema = z.strictObject({ ko: aliasList, en: aliasList });
+
+/** Concept-lexicon entries ("a|b + c"): every part needs at least one word. */
+const conceptList = z.array(text.refine((entry) => parseConceptEntry(entry) !== null, 'every "+" part needs a word (entry syntax: "a|b + c")'));
+const conceptLexiconSchema = z.strictObject({ ko: conceptList, en: conceptList });
 
 /** Fields shared by every kind; the id must start with the deck id the file name gives. */
 function baseFields(deckId: string) {
@@ -48,7 +53,7 @@ const rubricPointSchema = z.strictObject({
   weight: z.number().int('must be a whole number').min(1, 'must be 1–5').max(5, 'must be 1–5'),
   label: localizedTextSchema,
   tip: localizedTextSchema,
-  phrases: localizedAliasesSchema,
+  phrases: conceptLexiconSchema,
 });
 
 const expectedLengthSchema = z
@@ -146,6 +151,8 @@ export function createItemSchema(deckId: string) {
     kind: z.literal('interview'),
     prompt: localizedTextSchema,
     topic: kebab,
+    topicName: localizedTextSchema,
+    vocabulary: z.strictObject({ ko: conceptList.min(3, 'needs at least 3 entries'), en: conceptList.min(3, 'needs at least 3 entries') }),
     rubric: z
       .array(rubricPointSchema)
       .min(4, 'needs at least 4 rubric points')

@@ -3,9 +3,7 @@ import type { InterviewPromptRow, InterviewRepository } from '../../db/interview
 import type { Clock } from '../../domain/clock.ts';
 import type { InterviewItem, LocalizedText } from '../../domain/content/items.ts';
 import { nextFollowUpIndex, pickQuestion } from '../../domain/interview/pick-question.ts';
-import { preparePhrases } from '../../domain/interview/phrase-match.ts';
 import { scoreAnswer } from '../../domain/interview/score-answer.ts';
-import { checkStructure } from '../../domain/interview/structure.ts';
 import type { ChatCompletionsClient } from '../../llm/chat-completions.ts';
 import { createInterviewNarrator } from './interview-narration.ts';
 import { createMockInterviews } from './interview-mock.ts';
@@ -138,10 +136,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       if (!scored.ok) throw invalidAnswer(scored.reason);
 
       if (prompt.followUpIndex !== null) {
-        // A follow-up has no rubric of its own: only its structure is checked, against the
-        // question's key phrases and a shorter expected length.
-        const phrases = preparePhrases(item.rubric.flatMap((p) => [...p.phrases.ko, ...p.phrases.en]));
-        const structure = checkStructure(input.answerText, phrases, { min: Math.ceil(item.expectedLength.min / 2), max: item.expectedLength.max });
+        const structure = scored.result.structure;
         const recorded = learning.inTransaction(() =>
           recordAttemptTx({ repo, learning }, prompt, item, { kind: 'follow-up', answerText: input.answerText, structure }, { now, overtime: false }));
         const feedback: InterviewFeedbackView = {
