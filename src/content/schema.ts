@@ -56,6 +56,13 @@ const rubricPointSchema = z.strictObject({
   phrases: conceptLexiconSchema,
 });
 
+const followUpSchema = z.strictObject({
+  ko: localizedTextSchema.shape.ko,
+  en: localizedTextSchema.shape.en,
+  about: kebab,
+  points: z.array(z.strictObject({ id: kebab, label: localizedTextSchema, phrases: conceptLexiconSchema })).min(1, 'needs at least 1 point').optional(),
+});
+
 const expectedLengthSchema = z
   .strictObject({
     min: z.number().int('must be a whole number').min(1, 'must be at least 1'),
@@ -159,7 +166,12 @@ export function createItemSchema(deckId: string) {
       .refine((points) => new Set(points.map((p) => p.id)).size === points.length, 'rubric point ids must be unique'),
     modelAnswer: localizedTextSchema,
     expectedLength: expectedLengthSchema,
-    followUps: z.array(localizedTextSchema).min(2, 'needs at least 2 follow-up questions'),
+    followUps: z.array(followUpSchema).min(2, 'needs at least 2 follow-up questions'),
+  }).superRefine((item, ctx) => {
+    const pointIds = new Set(item.rubric.map((point) => point.id));
+    item.followUps.forEach((followUp, index) => {
+      if (!pointIds.has(followUp.about)) ctx.addIssue({ code: 'custom', path: ['followUps', index, 'about'], message: `must be a rubric point id (${[...pointIds].join(', ')})` });
+    });
   });
   return z.discriminatedUnion('kind', [term, choice, truefalse, short, command, order, interview]);
 }

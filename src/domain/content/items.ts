@@ -112,7 +112,18 @@ export type InterviewItem = ItemBase & {
   /** Characters of a good written answer. */
   readonly expectedLength: { readonly min: number; readonly max: number };
   /** 꼬리 질문, at least two. */
-  readonly followUps: readonly LocalizedText[];
+  readonly followUps: readonly FollowUp[];
+};
+
+/** A key point of a follow-up's own small rubric (all points weigh the same). */
+export type FollowUpPoint = { readonly id: string; readonly label: LocalizedText; readonly phrases: LocalizedAliases };
+
+/** A follow-up question: its text, the key point of the main rubric it probes, and its own rubric. */
+export type FollowUp = LocalizedText & {
+  /** Id of the main rubric point this follow-up asks about (asked when that point was missed, or to go deeper). */
+  readonly about: string;
+  /** The follow-up's own key points; when absent, the `about` point's lexicon is its rubric. */
+  readonly points?: readonly FollowUpPoint[] | undefined;
 };
 
 export type Item = TermItem | ChoiceItem | TrueFalseItem | ShortItem | CommandItem | OrderItem | InterviewItem;
