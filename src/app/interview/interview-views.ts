@@ -97,4 +97,4 @@ export type InterviewTopicView = { readonly topic: string; readonly name: Locali
 
 export type NarrationResult =
   | { readonly ok: true; readonly text: string; readonly elapsedMs: number }
-  | { readonly ok: false; readonly reason: 'disabled' | 'not-found' | 'unusable' | 'timeout' | 'aborted' | 'network' | 'http' | 'bad-response' | 'empty'; readonly detail: string; readonly elapsedMs?: number };
+  | { readonly ok: false; readonly reason: 'disabled' | 'not-found' | 'unusable' | 'contradicts' | 'timeout' | 'aborted' | 'network' | 'http' | 'bad-response' | 'empty'; readonly detail: string; readonly elapsedMs?: number };
