@@ -60,7 +60,7 @@ const followUpSchema = z.strictObject({
   ko: localizedTextSchema.shape.ko,
   en: localizedTextSchema.shape.en,
   about: kebab,
-  points: z.array(z.strictObject({ id: kebab, label: localizedTextSchema, phrases: conceptLexiconSchema })).min(1, 'needs at least 1 point').optional(),
+  points: z.array(z.strictObject({ id: kebab, label: localizedTextSchema, phrases: conceptLexiconSchema })).min(1, 'needs at least 1 point'),
 });
 
 const expectedLengthSchema = z

@@ -32,7 +32,7 @@ export function createInterviewNarrator(deps: {
       const scored = followUp ? scoreFollowUp(item, attempt.followUpIndex!, attempt.answerText) : scoreAnswer(item, attempt.answerText);
       if (!scored.ok) return { ok: false, reason: 'not-found', detail: `attempt ${input.attemptId}: ${scored.reason}` };
       const { result: rubric } = scored;
-      const labels = followUp ? followUpPoints(item, followUp).map((p) => p.label) : item.rubric.map((p) => p.label);
+      const labels = followUp ? followUpPoints(followUp).map((p) => p.label) : item.rubric.map((p) => p.label);
       const verdict = { score: rubric.score, verdict: rubric.verdict };
       const messages = buildFeedbackMessages({
         language: lang,

@@ -145,7 +145,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
         const feedback: InterviewFeedbackView = {
           kind: 'follow-up', attemptId: recorded.attemptId, promptId: prompt.id, itemId: item.id, question: followUp,
           parentQuestion: item.prompt, answerText: input.answerText, score: result.score, verdict: result.verdict,
-          points: followUpPoints(item, followUp).map((point, index) => ({ id: point.id, label: point.label, covered: result.points[index]!.covered })),
+          points: followUpPoints(followUp).map((point, index) => ({ id: point.id, label: point.label, covered: result.points[index]!.covered })),
           structure, canFollowUp: item.followUps.length > 1, narrationExpected: narrator.enabled,
         };
         return { kind: 'feedback', feedback };

@@ -122,8 +122,8 @@ export type FollowUpPoint = { readonly id: string; readonly label: LocalizedText
 export type FollowUp = LocalizedText & {
   /** Id of the main rubric point this follow-up asks about (asked when that point was missed, or to go deeper). */
   readonly about: string;
-  /** The follow-up's own key points; when absent, the `about` point's lexicon is its rubric. */
-  readonly points?: readonly FollowUpPoint[] | undefined;
+  /** The follow-up's own small rubric. */
+  readonly points: readonly FollowUpPoint[];
 };
 
 export type Item = TermItem | ChoiceItem | TrueFalseItem | ShortItem | CommandItem | OrderItem | InterviewItem;

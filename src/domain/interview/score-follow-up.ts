@@ -5,14 +5,13 @@ import { scoreRead, type ScoreOutcome } from './score-answer.ts';
 
 /*
  * A follow-up answer gets the same content feedback as a main answer, against the follow-up's own
- * small rubric (every point weighs the same) or, when it has none, the main rubric point it asks
- * about. The question's vocabulary still tells a vague answer from an unrelated one.
+ * small rubric (every point weighs the same). The question's vocabulary still tells a vague
+ * answer from an unrelated one.
  */
 
-/** The key points a follow-up answer is scored on. */
-export function followUpPoints(item: InterviewItem, followUp: FollowUp) {
-  if (followUp.points) return followUp.points.map((point) => ({ ...point, weight: 1 }));
-  return item.rubric.filter((point) => point.id === followUp.about).map((point) => ({ id: point.id, weight: 1, label: point.label, phrases: point.phrases }));
+/** The key points a follow-up answer is scored on (all of the same weight). */
+export function followUpPoints(followUp: FollowUp) {
+  return followUp.points.map((point) => ({ ...point, weight: 1 }));
 }
 
 const cache = new WeakMap<FollowUp, PreparedQuestion>();
@@ -23,7 +22,7 @@ export function scoreFollowUp(item: InterviewItem, followUpIndex: number, answer
   if (Array.from(answer).length > maxAnswerLength) return { ok: false, reason: 'too-long' };
   let prepared = cache.get(followUp);
   if (!prepared) {
-    prepared = prepareQuestion({ prompt: followUp, points: followUpPoints(item, followUp), vocabulary: item.vocabulary });
+    prepared = prepareQuestion({ prompt: followUp, points: followUpPoints(followUp), vocabulary: item.vocabulary });
     cache.set(followUp, prepared);
   }
   const read = readAnswer(prepared, answer);
