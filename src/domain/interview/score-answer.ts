@@ -16,7 +16,7 @@ import { checkStructure, type StructureCheck } from './structure.ts';
  *   off-topic  sentences unrelated to the question: at most 10.
  */
 export const scoreWeights = { content: 70, conclusion: 12, concrete: 10, length: 8 } as const;
-const vague = { base: 8, perTerm: 7, max: 45, minTerms: 2 } as const;
+const vague = { base: 8, perTerm: 7, max: 45, minTerms: 1 } as const;
 
 export type AnswerVerdict = 'answered' | 'vague' | 'keywords' | 'parroted' | 'off-topic';
 
