@@ -20,7 +20,8 @@ const client = (timeoutMs = 1000, apiKey?: string) => createChatCompletionsClien
 
 describe('chat-completions client against a fake endpoint on 127.0.0.1', () => {
   it('returns the message content and sends the model, the messages and the bearer key', async () => {
-    const result = await client(1000, 'sk-test').complete(messages, { maxTokens: 123 });
+    // A generous timeout: this test is about the request and reply, not about timing (the machine may be loaded).
+    const result = await client(5000, 'sk-test').complete(messages, { maxTokens: 123 });
     expect(result).toMatchObject({ ok: true, text: llm.reply });
     expect(llm.requests).toHaveLength(1);
     const [request] = llm.requests;
