@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Deck, LocalizedText } from '../domain/content/items.ts';
+import { parseConceptEntry } from '../domain/interview/concept-lexicon.ts';
 
 /*
  * The zod schemas of `questions/<deck-id>.yaml` (contract: team/content-spec.md). Every object is
@@ -23,6 +24,10 @@ export const localizedTextSchema = z.strictObject({
 
 const aliasList = z.array(text);
 export const localizedAliasesSchema = z.strictObject({ ko: aliasList, en: aliasList });
+
+/** Concept-lexicon entries ("a|b + c"): every part needs at least one word. */
+const conceptList = z.array(text.refine((entry) => parseConceptEntry(entry) !== null, 'every "+" part needs a word (entry syntax: "a|b + c")'));
+const conceptLexiconSchema = z.strictObject({ ko: conceptList, en: conceptList });
 
 /** Fields shared by every kind; the id must start with the deck id the file name gives. */
 function baseFields(deckId: string) {
@@ -48,7 +53,14 @@ const rubricPointSchema = z.strictObject({
   weight: z.number().int('must be a whole number').min(1, 'must be 1–5').max(5, 'must be 1–5'),
   label: localizedTextSchema,
   tip: localizedTextSchema,
-  phrases: localizedAliasesSchema,
+  phrases: conceptLexiconSchema,
+});
+
+const followUpSchema = z.strictObject({
+  ko: localizedTextSchema.shape.ko,
+  en: localizedTextSchema.shape.en,
+  about: kebab,
+  points: z.array(z.strictObject({ id: kebab, label: localizedTextSchema, phrases: conceptLexiconSchema })).min(1, 'needs at least 1 point'),
 });
 
 const expectedLengthSchema = z
@@ -182,13 +194,20 @@ export function createItemSchema(deckId: string) {
     kind: z.literal('interview'),
     prompt: localizedTextSchema,
     topic: kebab,
+    topicName: localizedTextSchema,
+    vocabulary: z.strictObject({ ko: conceptList.min(3, 'needs at least 3 entries'), en: conceptList.min(3, 'needs at least 3 entries') }),
     rubric: z
       .array(rubricPointSchema)
       .min(4, 'needs at least 4 rubric points')
       .refine((points) => new Set(points.map((p) => p.id)).size === points.length, 'rubric point ids must be unique'),
     modelAnswer: localizedTextSchema,
     expectedLength: expectedLengthSchema,
-    followUps: z.array(localizedTextSchema).min(2, 'needs at least 2 follow-up questions'),
+    followUps: z.array(followUpSchema).min(2, 'needs at least 2 follow-up questions'),
+  }).superRefine((item, ctx) => {
+    const pointIds = new Set(item.rubric.map((point) => point.id));
+    item.followUps.forEach((followUp, index) => {
+      if (!pointIds.has(followUp.about)) ctx.addIssue({ code: 'custom', path: ['followUps', index, 'about'], message: `must be a rubric point id (${[...pointIds].join(', ')})` });
+    });
   });
   return z.discriminatedUnion('kind', [term, choice, truefalse, short, command, order, interview]);
 }

@@ -24,15 +24,20 @@ const rubricPoint = (id: string) => ({
   tip: t('팁', 'tip'),
   phrases: { ko: ['요점'], en: ['point'] },
 });
+const followUp = (ko: string, en: string) => ({
+  ko, en, about: 'a', points: [{ id: 'p', label: t('요점', 'point'), phrases: { ko: ['요점'], en: ['point'] } }],
+});
 const interview = (overrides: Record<string, unknown>) => ({
   ...base('why'),
   kind: 'interview',
   prompt: t('왜?', 'Why?'),
   topic: 'why-containers',
+  topicName: t('왜 컨테이너인가', 'Why containers'),
+  vocabulary: { ko: ['컨테이너', '도커', '배포'], en: ['container', 'docker', 'deploy'] },
   rubric: ['a', 'b', 'c', 'd'].map(rubricPoint),
   modelAnswer: t('답', 'answer'),
   expectedLength: { min: 150, max: 1200 },
-  followUps: [t('더?', 'More?'), t('또?', 'And?')],
+  followUps: [followUp('더?', 'More?'), followUp('또?', 'And?')],
   ...overrides,
 });
 
@@ -87,9 +92,17 @@ describe('deck rules', () => {
 
   it('requires 4 rubric points, 2 follow-ups and min below max for interviews', () => {
     expect(problems([interview({ rubric: ['a', 'b', 'c'].map(rubricPoint) })])).toEqual(['items[0].rubric: needs at least 4 rubric points']);
-    expect(problems([interview({ followUps: [t('더?', 'More?')] })])).toEqual(['items[0].followUps: needs at least 2 follow-up questions']);
+    expect(problems([interview({ followUps: [followUp('더?', 'More?')] })])).toEqual(['items[0].followUps: needs at least 2 follow-up questions']);
     expect(problems([interview({ expectedLength: { min: 500, max: 500 } })])).toEqual(['items[0].expectedLength.min: min must be less than max']);
     expect(problems([interview({ rubric: ['a', 'a', 'c', 'd'].map(rubricPoint) })])).toEqual(['items[0].rubric: rubric point ids must be unique']);
+  });
+
+  it('requires a follow-up to be about a rubric point, and lexicon entries with no empty "+" part', () => {
+    const stray = { ...followUp('더?', 'More?'), about: 'nope' };
+    expect(problems([interview({ followUps: [stray, followUp('또?', 'And?')] })])).toEqual(['items[0].followUps[0].about: must be a rubric point id (a, b, c, d)']);
+    const broken = { ...rubricPoint('a'), phrases: { ko: ['배포 + '], en: ['point'] } };
+    expect(problems([interview({ rubric: [broken, ...['b', 'c', 'd'].map(rubricPoint)] })])).toEqual(['items[0].rubric[0].phrases.ko[0]: every "+" part needs a word (entry syntax: "a|b + c")']);
+    expect(problems([interview({ vocabulary: { ko: ['도커'], en: ['docker', 'image', 'deploy'] } })])).toEqual(['items[0].vocabulary.ko: needs at least 3 entries']);
   });
 
   it('refuses a term whose definition names the term, in either language', () => {

@@ -75,8 +75,12 @@ describe('/interview ask end to end (real bot, stand-in, SQLite file)', () => {
     expect(followUp.embeds[0]!.title).toContain('꼬리 질문');
     expect(followUp.embeds[0]!.description).toContain(whyContainers.followUps[0]!.ko);
     expect(hasButton(followUp, 'hint')).toBe(false);
-    const followUpFeedback = await (await answer(h, followUp, '결론부터 말하면 VM보다 가볍기 때문입니다. 예를 들어 컨테이너는 1초 안에 뜹니다.')).finalMessage();
-    expect(followUpFeedback.embeds[0]!.title).not.toMatch(/\/100/);
+    const followUpFeedback = await (await answer(h, followUp, '결론부터 말하면 VM은 게스트 OS까지 올려야 해서 무겁기 때문입니다. 예를 들어 컨테이너는 1초 안에 뜹니다.')).finalMessage();
+    // Content feedback against the follow-up's own rubric, not only structure.
+    expect(followUpFeedback.embeds[0]!.title).toMatch(/\d{1,3}\/100/);
+    const [covered, missed] = whyContainers.followUps[0]!.points!;
+    expect(followUpFeedback.embeds[0]!.description).toContain(`✅ ${covered!.label.ko}`);
+    expect(followUpFeedback.embeds[0]!.description).toContain(`⬜ ${missed!.label.ko}`);
     expect(followUpFeedback.embeds[0]!.description).toContain('두괄식');
     const kinds = h.rows<{ kind: string; follow_up_index: number | null }>(
       'select kind, follow_up_index from interview_attempts where user_id = ? order by id', h.other.id);

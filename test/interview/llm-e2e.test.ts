@@ -61,6 +61,32 @@ describe('optional language-model feedback (fake OpenAI-compatible endpoint on 1
     expect((llm.requests[0]!.body as { messages: { content: string }[] }).messages[0]!.content).toContain('Write in English.');
   });
 
+  it('tells the model the rubric verdict, and never shows a paragraph that praises a keyword list', async () => {
+    llm.reply = '완벽한 답변이에요! 핵심을 모두 짚은 훌륭한 답변입니다.';
+    const before = warnings().length;
+    const question = await ask(h, h.learner, { topic: 'why-containers' });
+    const submitted = await answer(h, question, '일관 의존성 이식성 재현 롤백');
+    const feedback = await submitted.finalMessage();
+    expect(scoreOf(feedback)).toBeLessThanOrEqual(5);
+    const deadline = Date.now() + 3000;
+    while (warnings().length === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(warnings().at(-1)!.reason).toBe('contradicts');
+    const body = llm.requests[0]!.body as { messages: { content: string }[] };
+    expect(body.messages[1]!.content).toContain('Rubric verdict: a list of keywords');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(submitted.followUps()).toEqual([]);
+    expect(errors()).toEqual([]);
+  });
+
+  it('shows a paragraph that agrees with a low score', async () => {
+    llm.reply = '키워드만 나열하기보다 문장으로 이유를 설명해 보세요. 예를 들어 환경 차이를 어떻게 없앴는지 한 문장으로 써 보세요.';
+    const question = await ask(h, h.learner, { topic: 'why-containers' });
+    const submitted = await answer(h, question, '일관 의존성 이식성 재현 롤백');
+    await submitted.finalMessage();
+    const paragraph = await submitted.waitForFollowUp(3000);
+    expect(paragraph.embeds[0]!.description).toBe(llm.reply);
+  });
+
   for (const mode of ['slow', 'failing'] as const) {
     it(`still sends the rubric feedback within 3 s when the endpoint is ${mode}, logs the failure and shows no error`, async () => {
       llm.mode = mode;

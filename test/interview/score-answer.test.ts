@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load-content.ts';
 import type { InterviewItem } from '../../src/domain/content/items.ts';
 import { scoreAnswer, type InterviewScore } from '../../src/domain/interview/score-answer.ts';
-import { checkStructure, openingSentence, visibleLength } from '../../src/domain/interview/structure.ts';
+import { visibleLength } from '../../src/domain/interview/structure.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const content = loadContent(join(here, '../../questions'));
@@ -101,38 +101,68 @@ describe('phrase matching uses the shared grading normalization', () => {
 });
 
 describe('structure: conclusion first, something concrete, length', () => {
-  const keyPhrases = [] as const;
-
-  it('finds the opening sentence without cutting at a decimal point or "e.g."', () => {
-    expect(openingSentence('Version 2.5 is faster, e.g. on startup. Second.')).toBe('Version 2.5 is faster, e.g. on startup');
-    expect(openingSentence('첫 문장입니다\n둘째 문장')).toBe('첫 문장입니다');
+  it('credits conclusion first only when the first sentence states a key point of this question', () => {
+    const direct = score(whyContainers, '어디서 실행하든 같은 환경이 보장되기 때문입니다. 그래서 도커를 골랐습니다.');
+    expect(direct.structure.conclusionFirst).toBe(true);
+    const buried = score(whyContainers, '좋은 질문이라고 생각합니다. 어디서 실행하든 같은 환경이 보장되기 때문입니다.');
+    expect(buried.structure.conclusionFirst).toBe(false);
   });
 
-  it('counts a conclusion marker in the opening as conclusion first, and an example marker or a digit as concrete', () => {
-    const marked = checkStructure('결론부터 말씀드리면 그렇습니다. 예를 들어 이렇습니다.', keyPhrases, { min: 10, max: 100 });
-    expect(marked).toMatchObject({ conclusionFirst: true, concrete: true });
-    const buried = checkStructure('좋은 질문입니다. 여러 가지를 생각해 봤습니다.', keyPhrases, { min: 10, max: 100 });
-    expect(buried).toMatchObject({ conclusionFirst: false, concrete: false });
-    expect(checkStructure('It took 3 minutes.', keyPhrases, { min: 1, max: 100 }).concrete).toBe(true);
+  it('credits a definition that opens the answer as conclusion first', () => {
+    const hypervisor = byTopic('what-a-hypervisor-does');
+    const result = score(hypervisor, '하이퍼바이저는 물리 서버 한 대에서 여러 가상 머신을 실행하게 해 주는 소프트웨어입니다. VMware가 대표적입니다.');
+    expect(result.structure.conclusionFirst).toBe(true);
+    expect(result.score).toBeGreaterThanOrEqual(30);
   });
 
-  it('does not reward a good structure for an answer that covers no key point', () => {
+  it('credits a number as concrete only when it belongs to a sentence about the topic', () => {
+    const onTopic = score(whyContainers, '같은 이미지를 쓰니 환경이 일관되게 유지됩니다. 배포 시간도 20분에서 3분으로 줄었습니다.');
+    expect(onTopic.structure.concrete).toBe(true);
+    const elsewhere = score(whyContainers, '같은 이미지를 쓰니 환경이 일관되게 유지됩니다. 저는 주말마다 3번 등산을 갑니다.');
+    expect(elsewhere.structure.concrete).toBe(false);
+  });
+
+  it('gives no structure credit and no ✅ to an answer that covers no key point', () => {
     const result = score(whyContainers, '결론부터 말하면, 저는 파스타를 좋아합니다. 예를 들어 지난주에는 3번 만들었습니다.');
-    expect(result.structure).toMatchObject({ conclusionFirst: true, concrete: true });
+    expect(result.structure).toMatchObject({ conclusionFirst: false, concrete: false });
+    expect(result.verdict).toBe('off-topic');
     expect(result.score).toBe(0);
   });
 
-  it('caps a bare list of keywords below a good score', () => {
-    const result = score(whyContainers, '일관성, 의존성, 이식성, 재현, 롤백');
-    expect(coveredIds(result)).toHaveLength(5);
-    expect(result.score).toBeLessThan(70);
+  it('scores a bare list of keywords near zero, however many key words it names', () => {
+    for (const list of ['일관성, 의존성, 이식성, 재현, 롤백', 'consistency, dependencies, portability, reproduce, rollback']) {
+      const result = score(whyContainers, list);
+      expect(coveredIds(result)).toEqual([]);
+      expect(result.verdict).toBe('keywords');
+      expect(result.score).toBeLessThanOrEqual(5);
+    }
+  });
+
+  it('counts a sentence repeated word for word once, so padding neither adds length nor points', () => {
+    const strong = sample('why-containers.ko.strong');
+    const padded = score(whyContainers, `${strong} ${'그리고 정말 좋았습니다. '.repeat(120)}`.slice(0, 3990));
+    expect(padded.score).toBeLessThanOrEqual(score(whyContainers, strong).score);
+    expect(padded.structure.length.chars).toBeLessThan(strong.length + 20);
   });
 
   it('takes points off an answer far longer than expected', () => {
     const strong = sample('why-containers.ko.strong');
-    const long = score(whyContainers, `${strong} ${'그리고 정말 좋았습니다. '.repeat(120)}`.slice(0, 3990));
+    const rambling = Array.from({ length: 60 }, (_, i) => `제가 ${i + 1}번째로 덧붙이고 싶은 이야기가 있습니다.`).join(' ');
+    const long = score(whyContainers, `${strong} ${rambling}`);
     expect(long.structure.length.verdict).toBe('long');
     expect(long.score).toBeLessThan(score(whyContainers, strong).score);
+  });
+
+  it('gives an honest, vague answer on the topic partial credit, not the score of an unrelated one', () => {
+    const result = score(whyContainers, '배포가 편하고 요즘 많이 써서 선택했습니다. 도커를 쓰면 서버마다 환경 설정을 덜 신경 써도 되고, 컨테이너로 띄우면 설치가 간단해졌습니다.');
+    expect(result.verdict).toBe('vague');
+    expect(result.score).toBeGreaterThanOrEqual(15);
+    expect(result.score).toBeLessThanOrEqual(45);
+  });
+
+  it('scores the question said back near zero', () => {
+    const result = score(whyContainers, '배포 방법은 여러 가지가 있는데 그중에서 왜 컨테이너를 이용한 배포를 선택했냐면요.');
+    expect(result.score).toBeLessThanOrEqual(5);
   });
 });
 
@@ -154,7 +184,7 @@ describe('hostile input is scored or refused, never thrown', () => {
   });
 
   it('scores mentions, markdown and emoji like any other text', () => {
-    const result = score(whyContainers, '@everyone <@123456789012345678> **롤백** ||spoiler|| `code` 🐳🐳 # heading');
+    const result = score(whyContainers, '@everyone <@123456789012345678> **롤백**이 쉬워서 ||좋았습니다|| `code` 🐳🐳 # heading');
     expect(coveredIds(result)).toEqual(['fast-rollback']);
   });
 

@@ -9,6 +9,7 @@ export function questionView(prompt: InterviewPrompt, item: InterviewItem, sessi
     promptId: prompt.id,
     itemId: item.id,
     topic: item.topic,
+    topicName: item.topicName,
     text: followUp ?? item.prompt,
     followUpOf: followUp ? item.prompt : null,
     isPublic: prompt.isPublic,

@@ -4,9 +4,8 @@ import type { Clock } from '../../domain/clock.ts';
 import type { InterviewItem, LocalizedText } from '../../domain/content/items.ts';
 import { answerMaxChars } from '../../domain/limits.ts';
 import { nextFollowUpIndex, pickQuestion } from '../../domain/interview/pick-question.ts';
-import { preparePhrases } from '../../domain/interview/phrase-match.ts';
 import { scoreAnswer } from '../../domain/interview/score-answer.ts';
-import { checkStructure } from '../../domain/interview/structure.ts';
+import { followUpPoints, scoreFollowUp } from '../../domain/interview/score-follow-up.ts';
 import type { ChatCompletionsClient } from '../../llm/chat-completions.ts';
 import { createInterviewNarrator } from './interview-narration.ts';
 import { createMockInterviews } from './interview-mock.ts';
@@ -83,11 +82,11 @@ export function createInterviewService(deps: InterviewServiceDeps) {
 
     /** Topics for autocomplete, with a sample question each. */
     topics(): InterviewTopicView[] {
-      const out = new Map<string, { topic: string; count: number; sample: LocalizedText }>();
+      const out = new Map<string, { topic: string; name: LocalizedText; count: number; sample: LocalizedText }>();
       for (const item of items) {
         const entry = out.get(item.topic);
         if (entry) entry.count++;
-        else out.set(item.topic, { topic: item.topic, count: 1, sample: item.prompt });
+        else out.set(item.topic, { topic: item.topic, name: item.topicName, count: 1, sample: item.prompt });
       }
       return [...out.values()];
     },
@@ -134,19 +133,20 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       const item = itemOf(prompt.itemId);
       const now = clock.now();
 
-      const scored = scoreAnswer(item, input.answerText);
+      const scored = prompt.followUpIndex === null ? scoreAnswer(item, input.answerText) : scoreFollowUp(item, prompt.followUpIndex, input.answerText);
       if (!scored.ok) throw invalidAnswer(scored.reason);
 
       if (prompt.followUpIndex !== null) {
-        // A follow-up has no rubric of its own: only its structure is checked, against the
-        // question's key phrases and a shorter expected length.
-        const phrases = preparePhrases(item.rubric.flatMap((p) => [...p.phrases.ko, ...p.phrases.en]));
-        const structure = checkStructure(input.answerText, phrases, { min: Math.ceil(item.expectedLength.min / 2), max: item.expectedLength.max });
+        const followUp = item.followUps[prompt.followUpIndex]!;
+        const result = scored.result;
+        const structure = result.structure;
         const recorded = learning.inTransaction(() =>
           recordAttemptTx({ repo, learning }, prompt, item, { kind: 'follow-up', answerText: input.answerText, structure }, { now, overtime: false }));
         const feedback: InterviewFeedbackView = {
-          kind: 'follow-up', attemptId: recorded.attemptId, promptId: prompt.id, itemId: item.id, question: item.followUps[prompt.followUpIndex]!,
-          parentQuestion: item.prompt, answerText: input.answerText, structure, canFollowUp: item.followUps.length > 1, narrationExpected: narrator.enabled,
+          kind: 'follow-up', attemptId: recorded.attemptId, promptId: prompt.id, itemId: item.id, question: followUp,
+          parentQuestion: item.prompt, answerText: input.answerText, score: result.score, verdict: result.verdict,
+          points: followUpPoints(followUp).map((point, index) => ({ id: point.id, label: point.label, covered: result.points[index]!.covered })),
+          structure, canFollowUp: item.followUps.length > 1, narrationExpected: narrator.enabled,
         };
         return { kind: 'feedback', feedback };
       }
@@ -159,7 +159,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
         if (session) return { kind: 'mock', step: mock.advanceTx(session, prompt, { skipped: false, overtime }, now) };
         const feedback: InterviewFeedbackView = {
           kind: 'rubric', attemptId: recorded.attemptId, promptId: prompt.id, itemId: item.id, question: item.prompt,
-          answerText: input.answerText, score: result.score,
+          answerText: input.answerText, score: result.score, verdict: result.verdict,
           points: item.rubric.map((point, index) => ({ id: point.id, weight: point.weight, label: point.label, tip: point.tip, covered: result.points[index]!.covered })),
           structure: result.structure, modelAnswer: item.modelAnswer, hintUsed: prompt.hintUsed, rating: recorded.rating!,
           xpAwarded: recorded.xpAwarded, nextReviewAt: recorded.nextReviewAt!, canFollowUp: item.followUps.length > 0, narrationExpected: narrator.enabled,
@@ -174,7 +174,10 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       if (prompt.userId !== input.userId) throw new UserError('error.notYourComponent');
       const item = itemOf(prompt.itemId);
       if (item.followUps.length === 0) throw new UserError('interview.error.noFollowUp');
-      const index = nextFollowUpIndex(item, repo.askedFollowUps(input.userId, item.id));
+      // The follow-up builds on what this answer covered (recorded with the attempt).
+      const attempt = repo.recentAttempts(input.userId, 50).find((row) => row.promptId === prompt.id);
+      const covered = attempt?.covered ?? [];
+      const index = nextFollowUpIndex(item, repo.askedFollowUps(input.userId, item.id), covered);
       return show({ guildId: input.guildId, userId: input.userId, item, isPublic: false, topic: prompt.topicFilter, followUp: { index, from: prompt.id } });
     },
 

@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../../domain/content/items.ts';
 import type { MockReport } from '../../domain/interview/mock-report.ts';
+import type { AnswerVerdict } from '../../domain/interview/score-answer.ts';
 import type { StructureCheck } from '../../domain/interview/structure.ts';
 import type { ReviewRating } from '../../domain/scheduler/fsrs-scheduler.ts';
 
@@ -12,6 +13,8 @@ export type InterviewQuestionView = {
   readonly promptId: number;
   readonly itemId: string;
   readonly topic: string;
+  /** The topic's readable name. */
+  readonly topicName: LocalizedText;
   /** What is asked: the question itself, or one of its follow-ups. */
   readonly text: LocalizedText;
   /** The original question when `text` is a follow-up (꼬리 질문). */
@@ -41,6 +44,8 @@ export type InterviewFeedbackView =
       readonly question: LocalizedText;
       readonly answerText: string;
       readonly score: number;
+      /** How the answer was read: only 'answered' earns structure credit; the others get a short explanation. */
+      readonly verdict: AnswerVerdict;
       readonly points: readonly InterviewPointView[];
       readonly structure: StructureCheck;
       readonly modelAnswer: LocalizedText;
@@ -60,6 +65,10 @@ export type InterviewFeedbackView =
       readonly question: LocalizedText;
       readonly parentQuestion: LocalizedText;
       readonly answerText: string;
+      /** The follow-up's own rubric score, 0–100 (feedback only: not recorded as a score). */
+      readonly score: number;
+      readonly verdict: AnswerVerdict;
+      readonly points: readonly { readonly id: string; readonly label: LocalizedText; readonly covered: boolean }[];
       readonly structure: StructureCheck;
       readonly canFollowUp: boolean;
       readonly narrationExpected: boolean;
@@ -81,8 +90,8 @@ export type InterviewHistoryView = {
   readonly best: readonly { readonly itemId: string; readonly text: LocalizedText; readonly best: number; readonly attempts: number }[];
 };
 
-export type InterviewTopicView = { readonly topic: string; readonly count: number; readonly sample: LocalizedText };
+export type InterviewTopicView = { readonly topic: string; readonly name: LocalizedText; readonly count: number; readonly sample: LocalizedText };
 
 export type NarrationResult =
   | { readonly ok: true; readonly text: string; readonly elapsedMs: number }
-  | { readonly ok: false; readonly reason: 'disabled' | 'not-found' | 'unusable' | 'timeout' | 'aborted' | 'network' | 'http' | 'bad-response' | 'empty'; readonly detail: string; readonly elapsedMs?: number };
+  | { readonly ok: false; readonly reason: 'disabled' | 'not-found' | 'unusable' | 'contradicts' | 'timeout' | 'aborted' | 'network' | 'http' | 'bad-response' | 'empty'; readonly detail: string; readonly elapsedMs?: number };

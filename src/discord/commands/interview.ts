@@ -49,9 +49,9 @@ export const interviewCommand: Command = {
   async autocomplete(interaction, ctx) {
     const typed = interaction.options.getFocused().toLowerCase();
     const choices = ctx.services.interview.topics()
-      .filter((topic) => topic.topic.includes(typed) || topic.sample[ctx.locale].toLowerCase().includes(typed))
+      .filter((topic) => [topic.topic, topic.name.ko, topic.name.en, topic.sample[ctx.locale]].some((text) => text.toLowerCase().includes(typed)))
       .slice(0, 25)
-      .map((topic) => ({ name: clip(`${topic.topic} — ${topic.sample[ctx.locale]}`, 100), value: topic.topic }));
+      .map((topic) => ({ name: clip(`${topic.name[ctx.locale]} — ${topic.sample[ctx.locale]}`, 100), value: topic.topic }));
     await interaction.respond(choices);
   },
 };

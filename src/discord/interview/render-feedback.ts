@@ -41,10 +41,15 @@ export function renderFeedback(view: InterviewFeedbackView, locale: Locale) {
       head.push(point.covered ? `✅ ${point.label[locale]}` : `⬜ **${point.label[locale]}** — ${point.tip[locale]}`);
     }
   } else {
-    embed.setTitle(t(locale, 'interview.followUpFeedback.title')).setColor(warnColor);
-    head.push(`**Q.** ${view.question[locale]}`, '', t(locale, 'interview.followUpFeedback.note'));
+    embed.setTitle(t(locale, 'interview.followUpFeedback.title', { score: view.score }))
+      .setColor(view.score >= 70 ? successColor : view.score >= 40 ? warnColor : failureColor);
+    head.push(`**Q.** ${view.question[locale]}`, '', `**${t(locale, 'interview.feedback.points')}**`);
+    for (const point of view.points) head.push(`${point.covered ? '✅' : '⬜'} ${point.label[locale]}`);
   }
-  head.push('', `**${t(locale, 'interview.feedback.structure')}**`, ...structureLines(view.structure, locale));
+  // Structure ticks only for an answer that states something: a keyword list or an unrelated
+  // answer gets a short explanation instead, so no ✅ ever contradicts its score.
+  if (view.verdict === 'answered') head.push('', `**${t(locale, 'interview.feedback.structure')}**`, ...structureLines(view.structure, locale));
+  else head.push('', t(locale, `interview.verdict.${view.verdict}`));
   let description = clip(head.join('\n'), descriptionLimit - 200);
   if (view.kind === 'rubric') {
     const title = `\n\n**${t(locale, 'interview.feedback.modelAnswer')}**\n`;

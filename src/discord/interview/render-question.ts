@@ -19,7 +19,7 @@ export function renderQuestion(view: InterviewQuestionView, locale: Locale) {
     .setColor(brandColor)
     .setTitle(t(locale, view.followUpOf ? 'interview.followUp.title' : 'interview.question.title'))
     .setDescription(clip(lines.join('\n'), discordLimits.embedDescription))
-    .setFooter({ text: t(locale, 'interview.question.topic', { topic: view.topic }) });
+    .setFooter({ text: t(locale, 'interview.question.topic', { topic: view.topicName[locale] }) });
   const buttons = [button(interviewId('ans', view.promptId), t(locale, 'interview.button.answer'), ButtonStyle.Primary)];
   if (!view.followUpOf) buttons.push(button(interviewId('hint', view.promptId), t(locale, 'interview.button.hint')));
   buttons.push(button(interviewId('next', view.promptId), t(locale, 'interview.button.another')));

@@ -88,7 +88,10 @@ export type RubricPoint = {
   readonly label: LocalizedText;
   /** One line telling what to add when the point is missing. */
   readonly tip: LocalizedText;
-  /** Words/short phrases whose presence shows the point was covered. */
+  /**
+   * The point's concept lexicon: entries credited only inside a statement sentence. An entry may
+   * need several parts in one sentence ("자주|작게 + 배포"; see domain/interview/concept-lexicon.ts).
+   */
   readonly phrases: LocalizedAliases;
 };
 
@@ -97,12 +100,30 @@ export type InterviewItem = ItemBase & {
   readonly prompt: LocalizedText;
   /** Kebab-case, e.g. `why-containers`. */
   readonly topic: string;
+  /** The topic's readable name, shown in autocomplete and replies. */
+  readonly topicName: LocalizedText;
+  /**
+   * The question's domain vocabulary (same entry syntax as a key point's lexicon): an answer that
+   * states no key point but talks about the question in these words gets partial credit.
+   */
+  readonly vocabulary: LocalizedAliases;
   readonly rubric: readonly RubricPoint[];
   readonly modelAnswer: LocalizedText;
   /** Characters of a good written answer. */
   readonly expectedLength: { readonly min: number; readonly max: number };
   /** 꼬리 질문, at least two. */
-  readonly followUps: readonly LocalizedText[];
+  readonly followUps: readonly FollowUp[];
+};
+
+/** A key point of a follow-up's own small rubric (all points weigh the same). */
+export type FollowUpPoint = { readonly id: string; readonly label: LocalizedText; readonly phrases: LocalizedAliases };
+
+/** A follow-up question: its text, the key point of the main rubric it probes, and its own rubric. */
+export type FollowUp = LocalizedText & {
+  /** Id of the main rubric point this follow-up asks about (asked when that point was missed, or to go deeper). */
+  readonly about: string;
+  /** The follow-up's own small rubric. */
+  readonly points: readonly FollowUpPoint[];
 };
 
 export type Item = TermItem | ChoiceItem | TrueFalseItem | ShortItem | CommandItem | OrderItem | InterviewItem;

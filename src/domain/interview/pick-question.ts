@@ -43,11 +43,17 @@ export function pickMockQuestions(
   return picked;
 }
 
-/** The follow-up (꼬리 질문) to ask next: the first not asked yet, then round again. */
-export function nextFollowUpIndex(item: InterviewItem, askedIndexes: readonly number[]): number {
+/**
+ * The follow-up (꼬리 질문) to ask next: one not asked yet about a key point the answer missed
+ * (heaviest point first), else one going deeper on a point it covered, else round again.
+ */
+export function nextFollowUpIndex(item: InterviewItem, askedIndexes: readonly number[], coveredIds: readonly string[] = []): number {
   const asked = new Set(askedIndexes);
-  const unasked = item.followUps.findIndex((_, index) => !asked.has(index));
-  return unasked >= 0 ? unasked : askedIndexes.length % Math.max(1, item.followUps.length);
+  const weight = (pointId: string) => item.rubric.find((point) => point.id === pointId)?.weight ?? 0;
+  const unasked = item.followUps.map((followUp, index) => ({ followUp, index })).filter(({ index }) => !asked.has(index));
+  const missed = unasked.filter(({ followUp }) => !coveredIds.includes(followUp.about)).sort((a, b) => weight(b.followUp.about) - weight(a.followUp.about));
+  const next = missed[0] ?? unasked[0];
+  return next ? next.index : askedIndexes.length % Math.max(1, item.followUps.length);
 }
 
 /** Time budget shown for each mock-interview question. */

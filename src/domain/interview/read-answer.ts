@@ -1,0 +1,90 @@
+import type { InterviewItem, LocalizedAliases, LocalizedText } from '../content/items.ts';
+import { countDistinctEntries, parseConcept, type ConceptEntry } from './concept-lexicon.ts';
+import { prepareText } from './phrase-match.ts';
+import { splitSentences, type Sentence } from './sentences.ts';
+
+/*
+ * Reading an answer against a question, before any scoring: its sentences, the ones that make a
+ * claim (a statement that is not the question said back), and how much of the question's own
+ * vocabulary those claims use. A key point, a concrete example or an opening conclusion is only
+ * ever looked for in a claim.
+ */
+
+export type PreparedPoint = { readonly id: string; readonly weight: number; readonly concept: readonly ConceptEntry[] };
+
+/** A question (or a follow-up) prepared once for many answers. */
+export type PreparedQuestion = {
+  readonly points: readonly PreparedPoint[];
+  /** Rubric lexicons and vocabulary together: the words that show an answer is about the question. */
+  readonly terms: readonly ConceptEntry[];
+  /** The question's words in both languages, to recognize it parroted back. */
+  readonly promptWords: PromptWords;
+};
+
+type PromptWords = { readonly latin: ReadonlySet<string>; readonly hangulCompact: string };
+
+export type ReadAnswer = {
+  readonly rubric: PreparedQuestion;
+  readonly sentences: readonly Sentence[];
+  /** Statements that are not the question parroted back. */
+  readonly claims: readonly Sentence[];
+  /** Distinct vocabulary and rubric entries used in claims (a repeated word counts once). */
+  readonly terms: number;
+  /** What the answer is when it states no key point. */
+  readonly kind: 'keywords' | 'parroted' | 'off-topic';
+};
+
+const hangul = /[\uac00-\ud7a3]/u;
+/** A sentence is the question parroted when at least this share of its words come from the question. */
+const parrotShare = 0.7;
+
+const cache = new WeakMap<object, PreparedQuestion>();
+
+export function prepareQuestion(source: {
+  readonly prompt: LocalizedText;
+  readonly points: readonly { readonly id: string; readonly weight: number; readonly phrases: LocalizedAliases }[];
+  readonly vocabulary: LocalizedAliases;
+}): PreparedQuestion {
+  // Both languages always count: Korean answers often use the English term ("rollback") and back.
+  const points = source.points.map((point) => ({ id: point.id, weight: point.weight, concept: parseConcept([...point.phrases.ko, ...point.phrases.en]) }));
+  const terms = [...points.flatMap((point) => point.concept), ...parseConcept([...source.vocabulary.ko, ...source.vocabulary.en])];
+  const prepared = [prepareText(source.prompt.ko), prepareText(source.prompt.en)];
+  const latin = new Set(prepared.flatMap((text) => text.spaced.trim().split(' ')).filter((word) => !hangul.test(word)));
+  return { points, terms, promptWords: { latin, hangulCompact: prepared.map((text) => text.compact).join(' ') } };
+}
+
+/** The main question of an item, prepared once per item. */
+export function prepareItem(item: InterviewItem): PreparedQuestion {
+  let prepared = cache.get(item);
+  if (!prepared) {
+    prepared = prepareQuestion({ prompt: item.prompt, points: item.rubric, vocabulary: item.vocabulary });
+    cache.set(item, prepared);
+  }
+  return prepared;
+}
+
+function isParroted(sentence: Sentence, prompt: PromptWords): boolean {
+  const words = sentence.prepared.spaced.trim().split(' ');
+  const fromPrompt = words.filter((word) =>
+    hangul.test(word) ? prompt.hangulCompact.includes(Array.from(word).slice(0, 2).join('')) : prompt.latin.has(word));
+  return fromPrompt.length / words.length >= parrotShare;
+}
+
+/** Reads an answer against a prepared question; null when it has no letters or digits. */
+export function readAnswer(rubric: PreparedQuestion, answer: string): ReadAnswer | null {
+  const sentences = splitSentences(answer);
+  if (sentences.length === 0) return null;
+  const statements = sentences.filter((sentence) => sentence.statement);
+  const claims = statements.filter((sentence) => !isParroted(sentence, rubric.promptWords));
+  const distinct = (from: readonly Sentence[]) => countDistinctEntries(prepareText(from.map((s) => s.text).join('\n')), rubric.terms);
+  const terms = claims.length === 0 ? 0 : countClaimTerms(claims, rubric.terms);
+  const kind = statements.length === 0 || (terms === 0 && distinct(sentences.filter((s) => !s.statement)) > 0)
+    ? 'keywords'
+    : claims.length === 0 ? 'parroted' : 'off-topic';
+  return { rubric, sentences, claims, terms, kind };
+}
+
+/** Distinct entries found in at least one claim (each claim matched on its own). */
+function countClaimTerms(claims: readonly Sentence[], terms: readonly ConceptEntry[]): number {
+  return terms.filter((entry) => claims.some((claim) => countDistinctEntries(claim.prepared, [entry]) > 0)).length;
+}
