@@ -21,6 +21,7 @@ import { attachQuizRuntime } from './discord/quiz/runtime.ts';
 import { createRouter } from './discord/router.ts';
 import { connectLab } from './lab/connect-lab.ts';
 import { createLogger } from './logger.ts';
+import { createOps } from './ops/start-ops.ts';
 
 const questionsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../questions');
 const labsFolder = resolve(questionsFolder, 'labs');
@@ -39,6 +40,8 @@ export type RunningBot = {
   client: Client;
   services: AppServices;
   database: OpenedDatabase;
+  /** The health/metrics listener's port when HTTP_PORT is set (0 picks a free one). */
+  httpPort: number | undefined;
   /** Stops taking new work, lets in-flight work finish, disconnects and closes the database. */
   stop(): Promise<void>;
 };
@@ -69,11 +72,13 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
     lab: { executor: lab.executor, exercises: loadLabExercises(labsFolder) },
   });
   const commands = options.commands ?? defaultCommands;
+  const ops = createOps(config, { database, labEnabled: lab.executor !== undefined, logger });
   const router = createRouter({
     commands,
     components: options.componentHandlers ?? defaultComponents,
     services,
     logger,
+    onSettled: ops.observe,
   });
 
   const registration = await registerCommands(
@@ -84,6 +89,7 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
   logger.info({ registration, count: commands.length }, 'slash commands');
 
   const client = createDiscordClient(config.discordApiUrl);
+  const httpPort = await ops.attach(client);
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   const ready = once(client, Events.ClientReady);
@@ -96,11 +102,12 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
   const stop = () =>
     (stopped ??= (async () => {
       await router.drain();
+      await ops.stop();
       await quizRuntime.stop();
       lab.stop();
       await client.destroy();
       await database.close();
       logger.info('bot stopped');
     })());
-  return { client, services, database, stop };
+  return { client, services, database, httpPort, stop };
 }

@@ -19,6 +19,8 @@ export function createRouter(deps: {
   components: readonly ComponentHandler[];
   services: AppServices;
   logger: Logger;
+  /** Told once per interaction when it is finished (metrics); must not throw. */
+  onSettled?: (event: { interaction: Interaction; outcome: 'ok' | 'user_error' | 'error' | 'refused'; error?: unknown }) => void;
 }): Router {
   const commands = new Map(deps.commands.map((command) => [command.data.name, command]));
   const components = new Map(deps.components.map((handler) => [handler.prefix, handler]));
@@ -64,12 +66,15 @@ export function createRouter(deps: {
     const ctx = contextFor(interaction);
     if (draining) {
       if (interaction.isRepliable()) await sendEphemeral(interaction, ctx.t('error.shuttingDown')).catch(() => undefined);
+      deps.onSettled?.({ interaction, outcome: 'refused' });
       return;
     }
     try {
       await dispatch(interaction, ctx);
+      deps.onSettled?.({ interaction, outcome: 'ok' });
     } catch (error) {
       await reportFailure(interaction, error, ctx.locale, ctx.logger);
+      deps.onSettled?.({ interaction, outcome: error instanceof UserError ? 'user_error' : 'error', error });
     }
   };
 
