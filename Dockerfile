@@ -13,8 +13,11 @@ RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3 make g++ tini \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund \
+# Keyed on the lockfile alone: a package.json made from its root entry means that editing a script
+# does not recompile the dependencies.
+COPY package-lock.json ./
+RUN node -e "const fs=require('fs');const root=require('./package-lock.json').packages[''];fs.writeFileSync('package.json',JSON.stringify(root))" \
+ && npm ci --omit=dev --no-audit --no-fund \
  && npm cache clean --force \
  && node -e "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()"
 
