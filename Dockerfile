@@ -14,10 +14,12 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 # Keyed on the lockfile alone: a package.json made from its root entry means that editing a script
-# does not recompile the dependencies.
+# does not recompile the dependencies. Install scripts run for better-sqlite3 only (ssh2 and
+# cpu-features have pure-JS fallbacks; building them would only cost time).
 COPY package-lock.json ./
 RUN node -e "const fs=require('fs');const root=require('./package-lock.json').packages[''];fs.writeFileSync('package.json',JSON.stringify(root))" \
- && npm ci --omit=dev --no-audit --no-fund \
+ && npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+ && npm rebuild better-sqlite3 \
  && npm cache clean --force \
  && node -e "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()"
 
