@@ -25,6 +25,7 @@ import { fitPayloadsToDiscordLimits } from './discord/fit-payload.ts';
 import { createRouter } from './discord/router.ts';
 import { connectLab } from './app/lab/connect-lab.ts';
 import { createLogger } from './logger.ts';
+import { createOps } from './ops/start-ops.ts';
 
 const questionsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../questions');
 const labsFolder = resolve(questionsFolder, 'labs');
@@ -47,6 +48,8 @@ export type RunningBot = {
   client: Client;
   services: AppServices;
   database: OpenedDatabase;
+  /** The health/metrics listener's port when HTTP_PORT is set (0 picks a free one). */
+  httpPort: number | undefined;
   /** Stops taking new work, lets in-flight work finish, disconnects and closes the database. */
   stop(): Promise<void>;
 };
@@ -81,12 +84,14 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
     quizFront: quizFront.front,
   });
   const commands = options.commands ?? defaultCommands;
+  const ops = createOps(config, { database, labEnabled: lab.executor !== undefined, logger });
   const router = createRouter({
     commands,
     components: options.componentHandlers ?? defaultComponents,
     services,
     logger,
     rateLimit: options.interactionRateLimit ?? { ...interactionRateLimit, max: config.interactionsPer5s },
+    onSettled: ops.observe,
   });
 
   const registration = await registerCommands(
@@ -96,6 +101,7 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
   );
   logger.info({ registration, count: commands.length }, 'slash commands');
 
+  const httpPort = await ops.attach(client);
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   const ready = once(client, Events.ClientReady);
@@ -109,6 +115,7 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
   const stop = () =>
     (stopped ??= (async () => {
       await router.drain();
+      await ops.stop();
       stopQuizListener();
       await services.conductor.stop();
       await quizFront.stop();
@@ -117,5 +124,5 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
       await database.close();
       logger.info('bot stopped');
     })());
-  return { client, services, database, stop };
+  return { client, services, database, httpPort, stop };
 }

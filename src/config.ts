@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 const optionalText = z.string().trim().min(1).optional().catch(undefined);
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
-const schema = z.object({
+const fields = z.object({
   DISCORD_TOKEN: z.string({ error: 'is required' }).trim().min(1, 'is required'),
   DISCORD_APPLICATION_ID: snowflake,
   DISCORD_GUILD_ID: z.preprocess(emptyAsUndefined, snowflake.optional()),
@@ -37,12 +38,22 @@ const schema = z.object({
   INTERVIEW_LLM_MODEL: optionalText,
   INTERVIEW_LLM_API_KEY: optionalText,
   INTERVIEW_LLM_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(8000)),
-}).superRefine((env, ctx) => {
+  HTTP_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).optional()),
+  HTTP_HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
+  BACKUP_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
+  BACKUP_EVERY_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).default(24)),
+  BACKUP_KEEP: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(7)),
+});
+
+const schema = fields.superRefine((env, ctx) => {
   // Learners' published ports on every interface of a shared host are a risk worth one explicit line.
   if ((env.LAB_BIND_ADDRESS === '0.0.0.0' || env.LAB_BIND_ADDRESS === '::') && env.LAB_ALLOW_PUBLIC_BIND !== 'true') {
     ctx.addIssue({ code: 'custom', path: ['LAB_BIND_ADDRESS'], message: `${env.LAB_BIND_ADDRESS} publishes learners' ports on every interface; set LAB_ALLOW_PUBLIC_BIND=true if that is intended` });
   }
 });
+
+/** The keys `npm run backup` and `npm run restore` need (no Discord token). */
+const backupSchema = fields.pick({ DATABASE_PATH: true, BACKUP_DIR: true, BACKUP_EVERY_HOURS: true, BACKUP_KEEP: true });
 
 /** How to fix each key, shown next to its problem. */
 const fixes: Record<string, string> = {
@@ -68,7 +79,17 @@ export function readEnvironment(): Record<string, string | undefined> {
 
 /** Parses the environment; throws one ConfigError naming every missing or invalid key. */
 export function loadConfig(env: Record<string, string | undefined> = readEnvironment()) {
-  const parsed = schema.safeParse(env);
+  return toAppConfig(parseOrThrow(schema, env));
+}
+
+/** Only the database and backup settings, for the backup and restore commands. */
+export function loadBackupConfig(env: Record<string, string | undefined> = readEnvironment()) {
+  const parsed = parseOrThrow(backupSchema, env);
+  return { databasePath: parsed.DATABASE_PATH, backup: backupSettings(parsed) };
+}
+
+function parseOrThrow<S extends z.ZodType>(keys: S, env: Record<string, string | undefined>): z.infer<S> {
+  const parsed = keys.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? '?');
@@ -77,7 +98,16 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     });
     throw new ConfigError(problems);
   }
-  return toAppConfig(parsed.data);
+  return parsed.data;
+}
+
+/** Backups go next to the database unless BACKUP_DIR says otherwise. */
+function backupSettings(env: z.infer<typeof backupSchema>) {
+  return {
+    dir: env.BACKUP_DIR ?? join(dirname(env.DATABASE_PATH), 'backups'),
+    everyHours: env.BACKUP_EVERY_HOURS,
+    keep: env.BACKUP_KEEP,
+  };
 }
 
 function toAppConfig(env: z.infer<typeof schema>) {
@@ -106,6 +136,8 @@ function toAppConfig(env: z.infer<typeof schema>) {
     interviewLlm: env.INTERVIEW_LLM_URL && env.INTERVIEW_LLM_MODEL
       ? { url: env.INTERVIEW_LLM_URL, model: env.INTERVIEW_LLM_MODEL, apiKey: env.INTERVIEW_LLM_API_KEY, timeoutMs: env.INTERVIEW_LLM_TIMEOUT_MS }
       : undefined,
+    http: env.HTTP_PORT === undefined ? undefined : { host: env.HTTP_HOST, port: env.HTTP_PORT },
+    backup: backupSettings(env),
   };
 }
 

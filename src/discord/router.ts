@@ -29,6 +29,8 @@ export function createRouter(deps: {
   logger: Logger;
   /** Per-user interaction limit (real time: it protects the bot, not the game clock). */
   rateLimit?: RateLimit;
+  /** Told once per interaction when it is finished (metrics); must not throw. */
+  onSettled?: (event: { interaction: Interaction; outcome: 'ok' | 'user_error' | 'error' | 'refused'; error?: unknown }) => void;
 }): Router {
   const commands = new Map(deps.commands.map((command) => [command.data.name, { command, definition: command.data.toJSON() }]));
   const components = new Map(deps.components.map((handler) => [handler.prefix, handler]));
@@ -102,12 +104,18 @@ export function createRouter(deps: {
     try {
       if (draining) {
         await sendEphemeral(interaction, ctx.t('error.shuttingDown'));
+        deps.onSettled?.({ interaction, outcome: 'refused' });
         return;
       }
-      if (await refusedByRateLimit(interaction, ctx)) return;
+      if (await refusedByRateLimit(interaction, ctx)) {
+        deps.onSettled?.({ interaction, outcome: 'refused' });
+        return;
+      }
       await dispatch(interaction, ctx);
+      deps.onSettled?.({ interaction, outcome: 'ok' });
     } catch (error) {
       await reportFailure(interaction, error, ctx.locale, ctx.logger);
+      deps.onSettled?.({ interaction, outcome: error instanceof UserError ? 'user_error' : 'error', error });
     }
   };
 

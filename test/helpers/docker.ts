@@ -29,7 +29,7 @@ export async function connectTestEngine(): Promise<Docker> {
  * `beforeAll` for real-engine test files: when the engine (or the setup) fails, every test of the
  * file fails with that reason instead of being reported as skipped.
  */
-export function beforeAllWithEngine(setup: () => Promise<void>): void {
+export function beforeAllWithEngine(setup: () => Promise<void>, timeoutMs?: number): void {
   let failure: unknown;
   beforeAll(async () => {
     try {
@@ -37,7 +37,7 @@ export function beforeAllWithEngine(setup: () => Promise<void>): void {
     } catch (error) {
       failure = error;
     }
-  });
+  }, timeoutMs);
   beforeEach(() => {
     if (failure) throw failure;
   });

@@ -1,0 +1,80 @@
+import { statSync } from 'node:fs';
+import { Status, type Client } from 'discord.js';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config.ts';
+import { createMetaRepository } from '../db/meta-repository.ts';
+import type { OpenedDatabase } from '../db/open-database.ts';
+import { createDockerClient } from '../lab/docker-connection.ts';
+import { createDockerodeDriver } from '../lab/dockerode-driver.ts';
+import { newestBackupAgeSecs } from './backup-files.ts';
+import { scheduleBackups } from './backup-schedule.ts';
+import { checkHealth } from './health.ts';
+import { startOpsServer, type OpsServer } from './http-server.ts';
+import { createMetrics } from './metrics.ts';
+import { observeDiscord, type InteractionSettled } from './observe-discord.ts';
+
+const labProbeTimeoutMs = 3000;
+
+/**
+ * Running the bot as a service: metrics, the optional health/metrics HTTP listener and scheduled
+ * backups. `observe` is the router's observer; `attach` starts watching the client and listening.
+ */
+export function createOps(config: AppConfig, deps: { database: OpenedDatabase; labEnabled: boolean; logger: Logger }) {
+  const { database, logger } = deps;
+  const labDriver = deps.labEnabled
+    ? createDockerodeDriver(createDockerClient({ ...config.lab, requestTimeoutMs: labProbeTimeoutMs }), { instance: config.lab.instance, bindAddress: config.lab.bindAddress })
+    : undefined;
+  const roundCounts = database.sqlite.prepare(
+    'select count(*) filter (where closed_at_ms is null) open, count(*) filter (where closed_at_ms is not null) closed from quiz_rounds',
+  );
+  const metrics = createMetrics({
+    quizRounds: () => roundCounts.get() as { open: number; closed: number },
+    labContainers: async () =>
+      labDriver ? labDriver.listLabContainers().then((all) => all.filter((c) => c.instance === labDriver.instance).length, () => undefined) : undefined,
+    databaseBytes: () => ({ db: fileSize(config.databasePath), wal: fileSize(`${config.databasePath}-wal`) }),
+    backupAgeSecs: () => newestBackupAgeSecs(config.backup.dir, Date.now()),
+  });
+  const meta = createMetaRepository(database.db);
+  const stopBackups = scheduleBackups(database.sqlite, config.backup, { logger, now: () => new Date() });
+  let observer: ReturnType<typeof observeDiscord> | undefined;
+  let server: OpsServer | undefined;
+
+  return {
+    metrics,
+    observe(event: InteractionSettled): void {
+      observer?.settled(event);
+    },
+    /** Starts watching the client and, when HTTP_PORT is set, listening; resolves with the bound port. */
+    async attach(client: Client): Promise<number | undefined> {
+      observer = observeDiscord(client, metrics);
+      if (!config.http) return undefined;
+      server = await startOpsServer({
+        host: config.http.host,
+        port: config.http.port,
+        registry: metrics.registry,
+        logger,
+        health: () => checkHealth({
+          // The manager's own status stays Ready while a shard reconnects; each shard's does not.
+          gatewayConnected: () => client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready),
+          writeDatabase: () => meta.set('health.checked_at', new Date().toISOString()),
+          pingLab: labDriver ? () => labDriver.ping() : undefined,
+        }),
+      });
+      return server.port;
+    },
+    async stop(): Promise<void> {
+      observer?.detach();
+      await server?.close();
+      await stopBackups();
+    },
+  };
+}
+export type Ops = ReturnType<typeof createOps>;
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
