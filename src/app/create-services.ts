@@ -6,6 +6,7 @@ import type { Db } from '../db/open-database.ts';
 import { createDailyRepository } from '../db/quiz/daily-repository.ts';
 import { createQuizRepository } from '../db/quiz/quiz-repository.ts';
 import { createReviewRepository } from '../db/review/review-repository.ts';
+import { createStatsRepository } from '../db/stats/stats-repository.ts';
 import { createUsersRepository } from '../db/users/users-repository.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { LabExercise } from '../domain/lab/exercise.ts';
@@ -19,6 +20,7 @@ import { createLearningService } from './learning/learning-service.ts';
 import { createQuizService } from './quiz/quiz-service.ts';
 import { createReviewService } from './review/review-service.ts';
 import { createSettingsService } from './settings/settings-service.ts';
+import { createStatsService } from './stats/stats-service.ts';
 import { createXpService } from './learning/xp-service.ts';
 
 export type ServiceDeps = {
@@ -52,6 +54,7 @@ export function createAppServices(deps: ServiceDeps) {
     lab: createLabService({
       executor: deps.lab?.executor, exercises: deps.lab?.exercises ?? [], progress: createLabProgressRepository(deps.db), xp, clock,
     }),
+    stats: createStatsService({ repo: createStatsRepository(deps.db), users, content, clock, timeZone }),
     review: createReviewService({ repo: createReviewRepository(deps.db), users, learning, content, clock, timeZone }),
   };
 }

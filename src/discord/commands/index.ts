@@ -11,9 +11,10 @@ import { leaderboardCommand } from './leaderboard.ts';
 import { quizCommand } from './quiz.ts';
 import { reviewCommand } from './review.ts';
 import { settingsCommand } from './settings.ts';
+import { statsCommand } from './stats.ts';
 
 /** The one static list of slash commands: it feeds both the router and the command deploy. */
-export const commands: readonly Command[] = [createHelpCommand(() => commands), reviewCommand, leaderboardCommand, settingsCommand, interviewCommand, quizCommand, configCommand, labCommand];
+export const commands: readonly Command[] = [createHelpCommand(() => commands), reviewCommand, leaderboardCommand, settingsCommand, interviewCommand, quizCommand, configCommand, labCommand, statsCommand];
 
 /** The one static list of button/select/modal handlers. */
 export const componentHandlers: readonly ComponentHandler[] = [reviewComponents, interviewComponents, quizComponents, dailyComponents, labComponents];
