@@ -19,7 +19,7 @@ export const statsCommand: Command = {
       return;
     }
     const embed = renderStatsEmbed(result.summary, target.displayName, ctx.locale);
-    const files = result.type === 'full' ? renderStatsCharts(result.charts, ctx.locale) : [];
+    const files = result.type === 'full' ? await renderStatsCharts(result.charts, ctx.locale) : [];
     await interaction.editReply({ embeds: [embed], files, allowedMentions: { parse: [] } });
   },
 };

@@ -12,8 +12,11 @@ const colors = { correct: '#3fb27f', wrong: '#e4606d', accuracy: '#f2a33a', due:
 /** The localized words drawn on the charts. */
 export type ChartTexts = { reviewsTitle: string; correct: string; wrong: string; accuracy: string; forecastTitle: string; due: string };
 
-/** Draws one chart.js configuration on a canvas of `chartSize` and encodes it as PNG. */
-function renderPng(config: ChartConfiguration): Buffer {
+/**
+ * Draws one chart.js configuration on a canvas of `chartSize` and encodes it as PNG. Drawing is
+ * synchronous (tens of ms); the PNG encoding runs on libuv's thread pool, off the event loop.
+ */
+async function renderPng(config: ChartConfiguration): Promise<Buffer> {
   ensureChartFont();
   const canvas = createCanvas(chartSize.width, chartSize.height);
   const context = canvas.getContext('2d');
@@ -24,7 +27,7 @@ function renderPng(config: ChartConfiguration): Buffer {
   // chart.js only needs the 2D context API, which @napi-rs/canvas implements.
   const chart = new Chart(context as unknown as ConstructorParameters<typeof Chart>[0], config);
   try {
-    return canvas.toBuffer('image/png');
+    return await canvas.encode('png');
   } finally {
     chart.destroy();
   }
@@ -38,17 +41,17 @@ const baseOptions = (title: string) => ({
 });
 
 /** The last 30 days of answers, stacked accepted/other, with the 7-day accuracy line on a 0–100 % axis. */
-export function renderReviewsChart(reviews: StatsCharts['reviews'], texts: ChartTexts): Buffer {
+export function renderReviewsChart(reviews: StatsCharts['reviews'], texts: ChartTexts): Promise<Buffer> {
   return renderPng({
     type: 'bar',
     data: {
       labels: reviews.map((day) => day.label),
       datasets: [
-        { type: 'bar', label: texts.correct, data: reviews.map((day) => day.correct), backgroundColor: colors.correct, stack: 'answers' },
-        { type: 'bar', label: texts.wrong, data: reviews.map((day) => day.wrong), backgroundColor: colors.wrong, stack: 'answers' },
+        { type: 'bar', label: texts.correct, data: reviews.map((day) => day.correct), backgroundColor: colors.correct, stack: 'answers', order: 1 },
+        { type: 'bar', label: texts.wrong, data: reviews.map((day) => day.wrong), backgroundColor: colors.wrong, stack: 'answers', order: 1 },
         {
           type: 'line', label: texts.accuracy, data: reviews.map((day) => day.accuracy7), borderColor: colors.accuracy,
-          backgroundColor: colors.accuracy, yAxisID: 'percent', pointRadius: 2, spanGaps: true,
+          backgroundColor: colors.accuracy, yAxisID: 'percent', pointRadius: 2, spanGaps: true, order: 0,
         },
       ],
     },
@@ -64,7 +67,7 @@ export function renderReviewsChart(reviews: StatsCharts['reviews'], texts: Chart
 }
 
 /** Cards falling due on each of the next 14 days (overdue ones on the first bar). */
-export function renderForecastChart(forecast: StatsCharts['forecast'], texts: ChartTexts): Buffer {
+export function renderForecastChart(forecast: StatsCharts['forecast'], texts: ChartTexts): Promise<Buffer> {
   return renderPng({
     type: 'bar',
     data: {

@@ -35,13 +35,11 @@ export function renderStatsEmbed(summary: StatsSummary, name: string, locale: Lo
 export const chartFileNames = { reviews: 'reviews-30d.png', forecast: 'due-14d.png' } as const;
 
 /** The two PNG charts as attachments, labelled in the reader's language. */
-export function renderStatsCharts(charts: StatsCharts, locale: Locale): AttachmentBuilder[] {
+export async function renderStatsCharts(charts: StatsCharts, locale: Locale): Promise<AttachmentBuilder[]> {
   const texts: ChartTexts = {
     reviewsTitle: t(locale, 'stats.chart.reviewsTitle'), correct: t(locale, 'stats.chart.correct'), wrong: t(locale, 'stats.chart.wrong'),
     accuracy: t(locale, 'stats.chart.accuracy'), forecastTitle: t(locale, 'stats.chart.forecastTitle'), due: t(locale, 'stats.chart.due'),
   };
-  return [
-    new AttachmentBuilder(renderReviewsChart(charts.reviews, texts), { name: chartFileNames.reviews }),
-    new AttachmentBuilder(renderForecastChart(charts.forecast, texts), { name: chartFileNames.forecast }),
-  ];
+  const [reviews, forecast] = await Promise.all([renderReviewsChart(charts.reviews, texts), renderForecastChart(charts.forecast, texts)]);
+  return [new AttachmentBuilder(reviews, { name: chartFileNames.reviews }), new AttachmentBuilder(forecast, { name: chartFileNames.forecast })];
 }
