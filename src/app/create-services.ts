@@ -5,6 +5,7 @@ import { createLearningRepository } from '../db/learning/learning-repository.ts'
 import type { Db } from '../db/open-database.ts';
 import { createDailyRepository } from '../db/quiz/daily-repository.ts';
 import { createQuizRepository } from '../db/quiz/quiz-repository.ts';
+import { createPrivacyRepository } from '../db/privacy/privacy-repository.ts';
 import { createReviewRepository } from '../db/review/review-repository.ts';
 import { createStatsRepository } from '../db/stats/stats-repository.ts';
 import { createUsersRepository } from '../db/users/users-repository.ts';
@@ -17,6 +18,7 @@ import { createDailyService } from './quiz/daily-service.ts';
 import { setUpInterviewService, type InterviewLlmConfig } from './interview/interview-setup.ts';
 import { createLeaderboardService } from './leaderboard/leaderboard-service.ts';
 import { createLearningService } from './learning/learning-service.ts';
+import { createPrivacyService } from './privacy/privacy-service.ts';
 import { createQuizService } from './quiz/quiz-service.ts';
 import { createReviewService } from './review/review-service.ts';
 import { createSettingsService } from './settings/settings-service.ts';
@@ -40,6 +42,9 @@ export function createAppServices(deps: ServiceDeps) {
   const learningRepo = createLearningRepository(deps.db);
   const xp = createXpService({ repo: learningRepo, clock, timeZone });
   const learning = createLearningService({ repo: learningRepo, users, xp, clock, timeZone });
+  const lab = createLabService({
+    executor: deps.lab?.executor, exercises: deps.lab?.exercises ?? [], progress: createLabProgressRepository(deps.db), xp, clock,
+  });
   return {
     clock,
     timeZone,
@@ -51,9 +56,8 @@ export function createAppServices(deps: ServiceDeps) {
     interview: setUpInterviewService({ db: deps.db, learning, content, clock, llm: deps.interviewLlm }),
     quiz: createQuizService({ repo: createQuizRepository(deps.db), learning, xp, content, clock }),
     daily: createDailyService({ repo: createDailyRepository(deps.db), learning, content, clock, timeZone }),
-    lab: createLabService({
-      executor: deps.lab?.executor, exercises: deps.lab?.exercises ?? [], progress: createLabProgressRepository(deps.db), xp, clock,
-    }),
+    lab,
+    privacy: createPrivacyService({ repo: createPrivacyRepository(deps.db), lab, clock, timeZone }),
     stats: createStatsService({ repo: createStatsRepository(deps.db), users, content, clock, timeZone }),
     review: createReviewService({ repo: createReviewRepository(deps.db), users, learning, content, clock, timeZone }),
   };
