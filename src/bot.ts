@@ -18,6 +18,7 @@ import type { Command, ComponentHandler } from './discord/command.ts';
 import { commands as defaultCommands, componentHandlers as defaultComponents } from './discord/commands/index.ts';
 import { registerCommands } from './discord/deploy.ts';
 import { attachQuizRuntime } from './discord/quiz/runtime.ts';
+import { attachReminderRuntime } from './discord/remind/reminder-runtime.ts';
 import { createRouter } from './discord/router.ts';
 import { connectLab } from './lab/connect-lab.ts';
 import { createLogger } from './logger.ts';
@@ -91,12 +92,14 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
   await ready;
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'bot ready');
   const quizRuntime = attachQuizRuntime({ client, services, logger });
+  const reminderRuntime = attachReminderRuntime({ client, services, logger });
 
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
       await router.drain();
       await quizRuntime.stop();
+      await reminderRuntime.stop();
       lab.stop();
       await client.destroy();
       await database.close();

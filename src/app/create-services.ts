@@ -7,6 +7,7 @@ import { createDailyRepository } from '../db/quiz/daily-repository.ts';
 import { createQuizRepository } from '../db/quiz/quiz-repository.ts';
 import { createPrivacyRepository } from '../db/privacy/privacy-repository.ts';
 import { createReviewRepository } from '../db/review/review-repository.ts';
+import { createReminderRepository } from '../db/remind/reminder-repository.ts';
 import { createStatsRepository } from '../db/stats/stats-repository.ts';
 import { createUsersRepository } from '../db/users/users-repository.ts';
 import type { Clock } from '../domain/clock.ts';
@@ -20,6 +21,7 @@ import { createLeaderboardService } from './leaderboard/leaderboard-service.ts';
 import { createLearningService } from './learning/learning-service.ts';
 import { createPrivacyService } from './privacy/privacy-service.ts';
 import { createQuizService } from './quiz/quiz-service.ts';
+import { createRemindService } from './remind/remind-service.ts';
 import { createReviewService } from './review/review-service.ts';
 import { createSettingsService } from './settings/settings-service.ts';
 import { createStatsService } from './stats/stats-service.ts';
@@ -45,6 +47,8 @@ export function createAppServices(deps: ServiceDeps) {
   const lab = createLabService({
     executor: deps.lab?.executor, exercises: deps.lab?.exercises ?? [], progress: createLabProgressRepository(deps.db), xp, clock,
   });
+  const statsRepo = createStatsRepository(deps.db);
+  const review = createReviewService({ repo: createReviewRepository(deps.db), users, learning, content, clock, timeZone });
   return {
     clock,
     timeZone,
@@ -58,7 +62,8 @@ export function createAppServices(deps: ServiceDeps) {
     daily: createDailyService({ repo: createDailyRepository(deps.db), learning, content, clock, timeZone }),
     lab,
     privacy: createPrivacyService({ repo: createPrivacyRepository(deps.db), lab, clock, timeZone }),
-    stats: createStatsService({ repo: createStatsRepository(deps.db), users, content, clock, timeZone }),
-    review: createReviewService({ repo: createReviewRepository(deps.db), users, learning, content, clock, timeZone }),
+    stats: createStatsService({ repo: statsRepo, users, content, clock, timeZone }),
+    remind: createRemindService({ repo: createReminderRepository(deps.db), stats: statsRepo, users, review, streakOf: learning.streakOf, clock, timeZone }),
+    review,
   };
 }

@@ -6,6 +6,7 @@ import { localeFromDiscord, t, type Locale, type MessageKey, type MessageParams 
 import type { Command, ComponentHandler, HandlerContext } from './command.ts';
 import { customIdPrefix } from './custom-id.ts';
 import { reportFailure, sendEphemeral } from './error-boundary.ts';
+import { sendRefusalNotice } from './remind/refusal-notice.ts';
 
 export type Router = {
   handle(interaction: Interaction): Promise<void>;
@@ -49,6 +50,7 @@ export function createRouter(deps: {
       const command = commands.get(interaction.commandName);
       if (!command) throw new UserError('error.unknownCommand');
       await command.execute(interaction, ctx);
+      await sendRefusalNotice(interaction, ctx);
     } else if (interaction.isAutocomplete()) {
       const command = commands.get(interaction.commandName);
       await (command?.autocomplete ? command.autocomplete(interaction, ctx) : interaction.respond([]));

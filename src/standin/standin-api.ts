@@ -86,6 +86,8 @@ export interface Standin {
   createCategory(guild: StandinGuild, name: string): StandinChannel;
   /** The DM channel between the bot and a user (created if needed). */
   dmChannel(user: StandinUser): StandinChannel;
+  /** Whether the user accepts DMs from the bot (default true); closed, a DM fails with 50007. */
+  setDmsOpen(user: StandinUser, open: boolean): void;
 
   /** A user runs a slash command. Checked against the registered definition when there is one. */
   sendChatInput(options: ChatInputOptions): Promise<InteractionHandle>;

@@ -47,6 +47,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     token,
     ackDeadlineMs: options.ackDeadlineMs === undefined ? 3000 : options.ackDeadlineMs,
     defaultTimeoutMs: options.defaultTimeoutMs ?? 5000,
+    closedDmUserIds: new Set(),
     baseUrl,
     nowMs: () => Date.now(),
   };
@@ -135,6 +136,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       return changed(channel);
     },
     dmChannel: (user) => changed(dmChannelFor(core, user.id)),
+    setDmsOpen: (user, open) => void (open ? core.closedDmUserIds.delete(user.id) : core.closedDmUserIds.add(user.id)),
 
     sendChatInput: (chatOptions) => sendChatInput(core, chatOptions),
     autocomplete: (autocompleteOptions) => requestAutocomplete(core, autocompleteOptions),
