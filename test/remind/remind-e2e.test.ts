@@ -38,7 +38,7 @@ describe('/remind end to end', () => {
     await remind(closed, { time: '09:00' });
     expect((await remind(minji, {}, 'status')).content).toBe('⏰ 복습 알림: 매일 **09:00** (Asia/Seoul)');
 
-    const dmsTo = (user: StandinUser) => standin.messagesIn(standin.dmChannel(user)).filter((m) => m.authorId === standin.botUser.id);
+    const dmsTo = (user: StandinUser) => standin.messagesIn(standin.dmChannel(user)).filter((m) => m.authorId === standin.botUser.id && m.interaction === null);
     const tick = () => reminderRuntimeOf(h.bot.client).tick();
     clock.set(new Date('2026-03-01T23:59:00Z')); // 08:59
     await tick();
