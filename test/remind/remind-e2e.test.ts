@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { reminderSpacingMs } from '../../src/domain/remind/reminder-schedule.ts';
 import { reminderRuntimeOf } from '../../src/discord/remind/reminder-runtime.ts';
 import { buttonsOf, type StandinUser } from '../../src/standin/index.ts';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.ts';
@@ -76,5 +77,27 @@ describe('/remind end to end', () => {
     clock.set(new Date('2026-03-03T00:00:00Z'));
     await tick();
     expect(dmsTo(minji)).toHaveLength(2);
+  });
+
+  it('spreads many reminders due at the same minute instead of bursting them', async () => {
+    const clock = manualClock(new Date('2026-03-01T11:00:00Z'));
+    harness = await startBotHarness({ clock });
+    const h = harness;
+    const { standin, guild } = h;
+    const learners = Array.from({ length: 12 }, (_, i) => standin.createUser({ username: `many-${i}` }));
+    for (const user of learners) {
+      h.bot.services.learning.recordAnswer({ guildId: guild.id, userId: user.id, itemId: items[0]!, mode: 'review', outcome: 'incorrect', hintUsed: false, responseMs: 1, answerText: null });
+      h.bot.services.remind.turnOn(guild.id, user.id, '09:00');
+    }
+    const sentAt: number[] = [];
+    const unsubscribe = standin.onMessage((event) => {
+      if (event.kind === 'created' && event.message.guildId === null) sentAt.push(performance.now());
+    });
+    clock.set(new Date('2026-03-02T00:00:00Z'));
+    await reminderRuntimeOf(h.bot.client).tick();
+    unsubscribe();
+    expect(sentAt).toHaveLength(learners.length);
+    const gaps = sentAt.slice(1).map((t, i) => t - sentAt[i]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(reminderSpacingMs - 5);
   });
 });

@@ -2,7 +2,7 @@ import { AttachmentBuilder, EmbedBuilder } from 'discord.js';
 import type { StatsCharts, StatsSummary } from '../../app/stats/stats-service.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { brandColor, clip, localized } from '../format.ts';
-import { renderForecastChart, renderReviewsChart, type ChartTexts } from './render-charts.ts';
+import type { ChartTexts } from './render-charts.ts';
 
 const maxListLines = 10;
 
@@ -34,8 +34,12 @@ export function renderStatsEmbed(summary: StatsSummary, name: string, locale: Lo
 
 export const chartFileNames = { reviews: 'reviews-30d.png', forecast: 'due-14d.png' } as const;
 
-/** The two PNG charts as attachments, labelled in the reader's language. */
+/**
+ * The two PNG charts as attachments, labelled in the reader's language. chart.js and the native
+ * canvas load on the first /stats, not at bot start (they take seconds to import on a busy machine).
+ */
 export async function renderStatsCharts(charts: StatsCharts, locale: Locale): Promise<AttachmentBuilder[]> {
+  const { renderForecastChart, renderReviewsChart } = await import('./render-charts.ts');
   const texts: ChartTexts = {
     reviewsTitle: t(locale, 'stats.chart.reviewsTitle'), correct: t(locale, 'stats.chart.correct'), wrong: t(locale, 'stats.chart.wrong'),
     accuracy: t(locale, 'stats.chart.accuracy'), forecastTitle: t(locale, 'stats.chart.forecastTitle'), due: t(locale, 'stats.chart.due'),
