@@ -22,6 +22,7 @@ import { commands as defaultCommands, componentHandlers as defaultComponents } f
 import { registerCommands } from './discord/deploy.ts';
 import { createQuizFront, type QuizFrontOptions } from './discord/quiz/quiz-front.ts';
 import { fitPayloadsToDiscordLimits } from './discord/fit-payload.ts';
+import { attachReminderRuntime } from './discord/remind/reminder-runtime.ts';
 import { createRouter } from './discord/router.ts';
 import { connectLab } from './app/lab/connect-lab.ts';
 import { createLogger } from './logger.ts';
@@ -110,6 +111,7 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'bot ready');
   const stopQuizListener = quizFront.listen(services);
   services.conductor.start();
+  const reminderRuntime = attachReminderRuntime({ client, services, logger });
 
   let stopped: Promise<void> | undefined;
   const stop = () =>
@@ -119,6 +121,7 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
       stopQuizListener();
       await services.conductor.stop();
       await quizFront.stop();
+      await reminderRuntime.stop();
       lab.stop();
       await client.destroy();
       await database.close();

@@ -10,9 +10,12 @@ import { createDailyService } from './quiz/daily-service.ts';
 import { setUpInterviewService, type InterviewLlmConfig } from './interview/interview-setup.ts';
 import { createLeaderboardService } from './leaderboard/leaderboard-service.ts';
 import { createLearningService } from './learning/learning-service.ts';
+import { createPrivacyService } from './privacy/privacy-service.ts';
 import { createQuizService } from './quiz/quiz-service.ts';
+import { createRemindService } from './remind/remind-service.ts';
 import { createReviewService } from './review/review-service.ts';
 import { createSettingsService } from './settings/settings-service.ts';
+import { createStatsService } from './stats/stats-service.ts';
 import { createXpService } from './learning/xp-service.ts';
 
 export type ServiceDeps = {
@@ -36,6 +39,10 @@ export function createAppServices(deps: ServiceDeps) {
   const learning = createLearningService({ repo: repos.learning, cards, users, xp, clock, timeZone });
   const quiz = createQuizService({ repo: repos.quiz, learning, xp, content, clock });
   const daily = createDailyService({ repo: repos.daily, learning, content, clock, timeZone });
+  const lab = createLabService({
+    executor: deps.lab?.executor, exercises: deps.lab?.exercises ?? [], progress: repos.labProgress, answers: learning, clock,
+  });
+  const review = createReviewService({ repo: repos.review, cards, users, learning, content, clock, timeZone });
   return {
     clock,
     timeZone,
@@ -51,9 +58,10 @@ export function createAppServices(deps: ServiceDeps) {
     quiz,
     daily,
     conductor: createConductor({ quiz, daily, clock, front: deps.quizFront }),
-    lab: createLabService({
-      executor: deps.lab?.executor, exercises: deps.lab?.exercises ?? [], progress: repos.labProgress, answers: learning, clock,
-    }),
-    review: createReviewService({ repo: repos.review, cards, users, learning, content, clock, timeZone }),
+    lab,
+    privacy: createPrivacyService({ repo: repos.privacy, lab, clock, timeZone }),
+    stats: createStatsService({ repo: repos.stats, users, content, clock, timeZone }),
+    remind: createRemindService({ repo: repos.reminders, stats: repos.stats, users, review, streakOf: learning.streakOf, clock, timeZone }),
+    review,
   };
 }

@@ -6,6 +6,9 @@ import { createLearningRepository } from './learning/learning-repository.ts';
 import type { Db } from './open-database.ts';
 import { createDailyRepository } from './quiz/daily-repository.ts';
 import { createQuizRepository } from './quiz/quiz-repository.ts';
+import { createPrivacyRepository } from './privacy/privacy-repository.ts';
+import { createReminderRepository } from './remind/reminder-repository.ts';
+import { createStatsRepository } from './stats/stats-repository.ts';
 import { createReviewRepository } from './review/review-repository.ts';
 import { createUsersRepository } from './users/users-repository.ts';
 
@@ -25,6 +28,9 @@ export function createRepositories(db: Db) {
     interview: createInterviewRepository(db),
     leaderboard: createLeaderboardRepository(db),
     labProgress: createLabProgressRepository(db),
+    stats: createStatsRepository(db),
+    reminders: createReminderRepository(db),
+    privacy: createPrivacyRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -10,6 +10,7 @@ import { customIdPrefix } from './custom-id.ts';
 import { reportFailure, sendEphemeral } from './error-boundary.ts';
 import { clip } from './format.ts';
 import { findBadOption, type GivenOption } from './options/check-options.ts';
+import { sendRefusalNotice } from './remind/refusal-notice.ts';
 
 export type Router = {
   handle(interaction: Interaction): Promise<void>;
@@ -70,6 +71,7 @@ export function createRouter(deps: {
   const dispatch = async (interaction: Interaction, ctx: HandlerContext): Promise<void> => {
     if (interaction.isChatInputCommand()) {
       await checkedCommand(interaction.commandName, interaction.options.data, 'command').execute(interaction, ctx);
+      await sendRefusalNotice(interaction, ctx);
     } else if (interaction.isAutocomplete()) {
       const command = checkedCommand(interaction.commandName, interaction.options.data, 'autocomplete');
       await (command.autocomplete ? command.autocomplete(interaction, ctx) : interaction.respond([]));

@@ -4,6 +4,7 @@ import { interview } from './catalogs/interview.ts';
 import { lab } from './catalogs/lab.ts';
 import { review } from './catalogs/review.ts';
 import { social } from './catalogs/social.ts';
+import { progress } from './catalogs/progress.ts';
 import { quiz } from './catalogs/quiz.ts';
 import { locales, type Locale } from './define.ts';
 import { formatMessage, type MessageParams } from './format.ts';
@@ -11,7 +12,7 @@ import { formatMessage, type MessageParams } from './format.ts';
 export { locales, type Locale } from './define.ts';
 
 // Each area keeps its own catalog file; they are merged here. Add new areas to this list.
-const areas = [core, help, review, social, interview, quiz, lab] as const;
+const areas = [core, help, review, social, interview, quiz, lab, progress] as const;
 
 type Merge<T extends readonly { ko: object }[]> = T extends readonly [infer H extends { ko: object }, ...infer R extends { ko: object }[]]
   ? H['ko'] & Merge<R>

@@ -19,6 +19,8 @@ export interface StandinCore {
   /** Discord's 3-second window for the first interaction answer; `null` turns the check off. */
   readonly ackDeadlineMs: number | null;
   readonly defaultTimeoutMs: number;
+  /** Users whose privacy settings refuse DMs from the bot (sending there fails with 50007). */
+  readonly closedDmUserIds: Set<string>;
   /** `http://127.0.0.1:PORT`, known once the server listens. */
   baseUrl(): string;
   nowMs(): number;

@@ -1,4 +1,5 @@
 import { channelJson, messageJson } from './api-json.ts';
+import { requireOpenDms } from './closed-dms.ts';
 import type { StandinCore } from './core.ts';
 import { dispatchMessageCreate, dispatchMessageDelete, dispatchMessageUpdate, dispatchReaction } from './events.ts';
 import { ApiError, invalidFormBody, unknown } from './http-io.ts';
@@ -69,6 +70,7 @@ function createMessage(core: StandinCore, context: RouteContext) {
   if (channel.type === 4) throw new ApiError(400, 50008, 'Cannot send messages in a non-text channel');
   const needed = Permission.ViewChannel | Permission.SendMessages | (context.files.length > 0 ? Permission.AttachFiles : 0n);
   requireBotPermission(core, channel, needed);
+  requireOpenDms(core, channel);
   const fields = messageFieldsForCreate(core, channel.id, asBody(context.body), context.files, { allowEphemeral: false });
   if (fields.referencedMessageId && !core.state.messages.get(fields.referencedMessageId)) {
     throw invalidFormBody('message_reference', 'MESSAGE_REFERENCE_UNKNOWN_MESSAGE', 'Unknown message');

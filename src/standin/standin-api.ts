@@ -105,6 +105,8 @@ export interface Standin {
    * Sets a channel permission overwrite for a role, a user, or @everyone (pass the guild), and tells the bot (CHANNEL_UPDATE). REST calls in that channel then meet 50001/50013 like on Discord.
    */
   setPermissionOverwrite(channel: StandinChannel, target: StandinRole | StandinUser | StandinGuild, permissions: { allow?: bigint; deny?: bigint }): void;
+  /** Whether the user accepts DMs from the bot (default true); closed, a DM fails with 50007. */
+  setDmsOpen(user: StandinUser, open: boolean): void;
 
   /** A user runs a slash command. Checked against the registered definition when there is one. */
   sendChatInput(options: ChatInputOptions): Promise<InteractionHandle>;

@@ -48,6 +48,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     token,
     ackDeadlineMs: options.ackDeadlineMs === undefined ? 3000 : options.ackDeadlineMs,
     defaultTimeoutMs: options.defaultTimeoutMs ?? 5000,
+    closedDmUserIds: new Set(),
     baseUrl,
     nowMs: () => Date.now(),
     tokenNowMs: options.interactionTokenClock ?? (() => Date.now()),
@@ -144,6 +145,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       dispatchChannelUpdate(core, channel);
       signal.notify();
     },
+    setDmsOpen: (user, open) => void (open ? core.closedDmUserIds.delete(user.id) : core.closedDmUserIds.add(user.id)),
 
     sendChatInput: (chatOptions) => sendChatInput(core, chatOptions),
     autocomplete: (autocompleteOptions) => requestAutocomplete(core, autocompleteOptions),

@@ -5,3 +5,4 @@ export * from './review.ts';
 export * from './quiz.ts';
 export * from './interview.ts';
 export * from './lab.ts';
+export * from './remind.ts';

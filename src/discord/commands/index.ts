@@ -11,9 +11,15 @@ import { leaderboardCommand } from './leaderboard.ts';
 import { quizCommand } from './quiz.ts';
 import { reviewCommand } from './review.ts';
 import { settingsCommand } from './settings.ts';
+import { statsCommand } from './stats.ts';
+import { exportCommand } from './export.ts';
+import { forgetMeCommand } from './forget-me.ts';
+import { remindCommand } from './remind.ts';
+import { remindComponents } from '../remind/remind-components.ts';
+import { forgetComponents } from '../privacy/forget-components.ts';
 
 /** The one static list of slash commands: it feeds both the router and the command deploy. */
-export const commands: readonly Command[] = [createHelpCommand(() => commands), reviewCommand, leaderboardCommand, settingsCommand, interviewCommand, quizCommand, configCommand, labCommand];
+export const commands: readonly Command[] = [createHelpCommand(() => commands), reviewCommand, leaderboardCommand, settingsCommand, interviewCommand, quizCommand, configCommand, labCommand, statsCommand, remindCommand, exportCommand, forgetMeCommand];
 
 /** The one static list of button/select/modal handlers. */
-export const componentHandlers: readonly ComponentHandler[] = [reviewComponents, interviewComponents, quizComponents, dailyComponents, labComponents];
+export const componentHandlers: readonly ComponentHandler[] = [reviewComponents, interviewComponents, quizComponents, dailyComponents, labComponents, forgetComponents, remindComponents];
