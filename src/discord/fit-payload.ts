@@ -1,5 +1,5 @@
 import type { REST } from 'discord.js';
-import { clipText, discordLimits as L } from '../domain/discord-limits.ts';
+import { clipText, discordLimits as L } from '../domain/limits.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -36,7 +36,7 @@ export function fitCallback(body: Obj): Obj {
   const type = body.type;
   if (typeof type === 'number' && messageCallbacks.has(type)) return { ...body, data: fitMessage(data) };
   if (type === choicesCallback && Array.isArray(data.choices)) {
-    const choices = data.choices.slice(0, L.autocompleteChoices).filter(isObj).map((choice) => ({
+    const choices = data.choices.slice(0, L.optionChoices).filter(isObj).map((choice) => ({
       ...choice,
       name: text(choice.name, L.choiceName),
       value: typeof choice.value === 'string' ? text(choice.value, L.choiceValue) : choice.value,
@@ -50,7 +50,7 @@ export function fitCallback(body: Obj): Obj {
 /** Fits a message payload: content, embeds (each field and their total) and component labels. */
 export function fitMessage(message: Obj): Obj {
   const fitted: Obj = { ...message };
-  if (typeof message.content === 'string') fitted.content = clipText(message.content, L.content);
+  if (typeof message.content === 'string') fitted.content = clipText(message.content, L.messageContent);
   if (Array.isArray(message.embeds)) fitted.embeds = fitEmbedTotal(message.embeds.slice(0, L.embedsPerMessage).filter(isObj).map(fitEmbed));
   if (Array.isArray(message.components)) fitted.components = fitComponents(message.components);
   return fitted;
@@ -58,8 +58,8 @@ export function fitMessage(message: Obj): Obj {
 
 function fitEmbed(embed: Obj): Obj {
   const fitted: Obj = { ...embed, title: text(embed.title, L.embedTitle), description: text(embed.description, L.embedDescription) };
-  if (isObj(embed.footer)) fitted.footer = { ...embed.footer, text: text(embed.footer.text, L.embedFooter) };
-  if (isObj(embed.author)) fitted.author = { ...embed.author, name: text(embed.author.name, L.embedAuthor) };
+  if (isObj(embed.footer)) fitted.footer = { ...embed.footer, text: text(embed.footer.text, L.embedFooterText) };
+  if (isObj(embed.author)) fitted.author = { ...embed.author, name: text(embed.author.name, L.embedAuthorName) };
   if (Array.isArray(embed.fields)) {
     fitted.fields = embed.fields.slice(0, L.embedFields).filter(isObj).map((field) => ({
       ...field, name: text(field.name, L.embedFieldName), value: text(field.value, L.embedFieldValue),

@@ -1,4 +1,4 @@
-import { clipText } from '../domain/discord-limits.ts';
+import { clipText } from '../domain/limits.ts';
 import type { Locale } from '../i18n/index.ts';
 
 /** A Discord timestamp that each reader sees in their own time zone ("in 3 hours"). */

@@ -35,5 +35,23 @@ export const discordLimits = {
   textInputValue: 4000,
   commandName: 32,
   commandDescription: 100,
+  /** Choices of a command option, and of an autocomplete answer. */
   optionChoices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+  textDisplay: 4000,
 } as const;
+
+/**
+ * Shortens text to at most `max` UTF-16 code units (the stricter way to count), ending in "…" when
+ * cut, without splitting a surrogate pair (an emoji or a rare Hangul extension stays whole or goes).
+ */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let kept = '';
+  for (const char of text) {
+    if (kept.length + char.length > max - 1) break;
+    kept += char;
+  }
+  return `${kept}…`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipText, discordLimits } from '../../src/domain/discord-limits.ts';
+import { clipText, discordLimits } from '../../src/domain/limits.ts';
 import { fitCallback, fitMessage } from '../../src/discord/fit-payload.ts';
 
 const embedTotal = (embeds: Record<string, unknown>[]) =>
@@ -20,7 +20,7 @@ describe('outgoing payloads fitted to Discord limits', () => {
       content: long,
       embeds: [{ title: long, description: long, fields: [{ name: long, value: long }, { name: 'ok', value: long }], footer: { text: long } }, { description: long }],
     });
-    expect(String(fitted.content).length).toBe(discordLimits.content);
+    expect(String(fitted.content).length).toBe(discordLimits.messageContent);
     expect(String(fitted.content).endsWith('…')).toBe(true);
     const embeds = fitted.embeds as Record<string, unknown>[];
     expect(String(embeds[0]!.title).length).toBe(discordLimits.embedTitle);
