@@ -57,6 +57,24 @@ describe('/lab messages', () => {
     const code: LabRefusalCode = 'mount-flag';
     expect(refusalText({ code, detail: '-v' }, 'ko')).toBe('🚫 `-v`는 호스트의 파일이나 볼륨을 컨테이너에 연결해요. 공용 실습 환경에서는 호스트 파일을 건드릴 수 없어요.');
   });
+
+  it('names a container state in the reader language, with the CLI word beside it', () => {
+    expect(failureText({ code: 'container-not-running', name: 'apa02', state: 'exited' }, 'ko')).toBe('`apa02` 컨테이너가 실행 중이 아니에요. 지금 상태: 종료됨(Exited).');
+    expect(failureText({ code: 'container-not-created', name: 'life01', state: 'running' }, 'en')).toBe('`life01` is not in the Created state (it is Up).');
+  });
+
+  it('names the options of this very command for an unknown flag, never a list that contains the refused flag', () => {
+    const refusalOf = (command: string) => {
+      const parsed = parseDockerCommand(command, { allowedImages: ['httpd:latest'] });
+      if (parsed.ok) throw new Error(`${command} was accepted`);
+      return parsed.refusal;
+    };
+    const logs = refusalOf('docker logs -f web2');
+    expect(refusalText(logs, 'ko')).toBe('🚫 `-f` 옵션은 이 명령에서 쓸 수 없어요. 이 명령은 실습에서 옵션 없이 써요.');
+    expect(refusalText(logs, 'en')).not.toMatch(/-f[,.]/);
+    expect(refusalText(refusalOf('docker ps -x'), 'en')).toBe('🚫 The option `-x` is not available for this command. It takes: `-a`, `-q`');
+    expect(refusalText(refusalOf('docker rm -v apa02'), 'ko')).toBe('🚫 `-v` 옵션은 이 명령에서 쓸 수 없어요. 이 명령이 받는 옵션: `-f`');
+  });
 });
 
 describe('/lab rendering', () => {

@@ -133,7 +133,7 @@ describe('parseDockerCommand: refusals', () => {
   });
 
   it('reads -v as a harmless unknown flag outside run/create and as version at the top', () => {
-    expect(parseDockerCommand('docker rm -v apa02', policy)).toEqual({ ok: false, refusal: { code: 'unknown-flag', detail: '-v' } });
+    expect(parseDockerCommand('docker rm -v apa02', policy)).toEqual({ ok: false, refusal: { code: 'unknown-flag', detail: '-v', allowed: ['-f'] } });
     expect(parsed('docker -v')).toEqual({ kind: 'version', form: 'flag' });
   });
 

@@ -28,6 +28,10 @@ function codeBlock(lines: readonly string[]): string {
 export function refusalText(refusal: LabRefusal, locale: Locale): string {
   const detail = refusal.detail ?? '';
   const shown = refusal.code === 'missing-argument' ? (detail ? ` (${detail})` : '') : detail.replace(/`/g, 'ˋ');
+  if (refusal.code === 'unknown-flag' && refusal.allowed) {
+    const allowed = refusal.allowed.map((flag) => `\`${flag}\``).join(', ');
+    return `🚫 ${allowed ? t(locale, 'lab.refusal.unknown-flag-here', { detail: shown, allowed }) : t(locale, 'lab.refusal.no-flags-here', { detail: shown })}`;
+  }
   return `🚫 ${t(locale, `lab.refusal.${refusal.code}`, { detail: shown })}`;
 }
 
@@ -38,6 +42,8 @@ export function denialText(denial: LabDenial, locale: Locale): string {
 
 export function failureText(failure: StepFailure, locale: Locale): string {
   const { code, ...params } = failure;
+  // A container state reads in the reader's language, with the CLI's own word beside it.
+  if ('state' in params) return t(locale, `lab.failure.${code}`, { ...params, state: t(locale, `lab.state.${params.state}`) });
   return t(locale, `lab.failure.${code}`, params as Record<string, string | number>);
 }
 

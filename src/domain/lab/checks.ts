@@ -1,3 +1,4 @@
+import type { LabContainerState } from './cli-output.ts';
 import { canonicalCommand } from './canonical.ts';
 import type { LabExercise, LabSnapshot, StepCheck } from './exercise.ts';
 import { parseDockerCommand } from './parse-command.ts';
@@ -6,8 +7,8 @@ import { checkImage } from './values.ts';
 /** Why a step is not done yet; the app turns it into a localized sentence next to the hint. */
 export type StepFailure =
   | { readonly code: 'container-missing'; readonly name: string }
-  | { readonly code: 'container-not-running'; readonly name: string; readonly state: string }
-  | { readonly code: 'container-not-created'; readonly name: string; readonly state: string }
+  | { readonly code: 'container-not-running'; readonly name: string; readonly state: LabContainerState }
+  | { readonly code: 'container-not-created'; readonly name: string; readonly state: LabContainerState }
   | { readonly code: 'container-running'; readonly name: string }
   | { readonly code: 'wrong-image'; readonly name: string; readonly expected: string; readonly actual: string }
   | { readonly code: 'port-missing'; readonly name: string; readonly port: number }

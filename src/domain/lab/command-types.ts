@@ -32,8 +32,11 @@ export const labRefusalCodes = [
 ] as const;
 export type LabRefusalCode = (typeof labRefusalCodes)[number];
 
-/** A refusal: the code plus the offending piece of input (a flag, a name…) when there is one. */
-export type LabRefusal = { readonly code: LabRefusalCode; readonly detail?: string };
+/**
+ * A refusal: the code plus the offending piece of input (a flag, a name…) when there is one, and for
+ * an unknown flag the flags this subcommand does take (so the explanation fits the command).
+ */
+export type LabRefusal = { readonly code: LabRefusalCode; readonly detail?: string; readonly allowed?: readonly string[] };
 
 /** An image reference normalized to `name:tag` (`httpd` → `httpd:latest`, `docker.io/library/x` → `x`). */
 export type ImageRef = {

@@ -59,6 +59,9 @@ export function scanFlags(tokens: readonly Token[], specs: readonly FlagSpec[], 
   const flags: ScannedFlag[] = [];
   const positionals: Token[] = [];
   const fail = (code: LabRefusalCode, detail: string): ScanResult => ({ ok: false, refusal: { code, detail: clip(detail) } });
+  // The flags this subcommand takes, as the learner would type them: what an unknown flag is told to use instead.
+  const unknownFlag = (detail: string): ScanResult =>
+    ({ ok: false, refusal: { code: 'unknown-flag', detail: clip(detail), allowed: specs.map((s) => (s.short ? `-${s.short}` : `--${s.long}`)) } });
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -83,9 +86,9 @@ export function scanFlags(tokens: readonly Token[], specs: readonly FlagSpec[], 
       const danger = dangerousLong[long];
       if (danger) return fail(danger, `--${long}`);
       const spec = specs.find((s) => s.long === long);
-      if (!spec || long === '') return fail('unknown-flag', text);
+      if (!spec || long === '') return unknownFlag(text);
       if (!spec.value) {
-        if (eq >= 0) return fail('unknown-flag', text);
+        if (eq >= 0) return unknownFlag(text);
         flags.push({ long, value: undefined });
         continue;
       }
@@ -100,7 +103,7 @@ export function scanFlags(tokens: readonly Token[], specs: readonly FlagSpec[], 
       const danger = options.createsContainer ? dangerousShortOnCreate[letter] : undefined;
       if (danger) return fail(danger, `-${letter}`);
       const spec = specs.find((s) => s.short === letter);
-      if (!spec) return fail('unknown-flag', `-${letter}`);
+      if (!spec) return unknownFlag(`-${letter}`);
       if (!spec.value) {
         flags.push({ long: spec.long, value: undefined });
         continue;
