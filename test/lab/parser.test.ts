@@ -177,6 +177,8 @@ describe('canonicalCommand and commandsEquivalent', () => {
     ['docker run --name apa02 -d -p 8080:80 httpd', 'docker run -d -p 8080:80 --name apa02 httpd:latest'],
     ['docker run -d -p 8081:80 -p 8080:80 nginx', 'docker run -p 8080:80 -d -p 8081:80 nginx'],
     ['docker run -e A=1 -e A=2 httpd', 'docker run -e A=2 httpd'],
+    ['docker --version', 'docker version'],
+    ['docker -v', 'docker version'],
   ])('%s ≡ %s', (a, b) => {
     expect(commandsEquivalent(parsed(a), parsed(b))).toBe(true);
   });
@@ -188,7 +190,6 @@ describe('canonicalCommand and commandsEquivalent', () => {
     ['docker run -p 8080:80 httpd', 'docker run -p 8081:80 httpd'],
     ['docker run httpd', 'docker run httpd:2.4'],
     ['docker rm -f $(docker ps -aq)', 'docker rm -f $(docker ps -q)'],
-    ['docker --version', 'docker version'],
     ['docker stop apa02', 'docker rm apa02'],
   ])('%s ≢ %s', (a, b) => {
     // Equivalence serves grading, which parses without the lab's allowlist.

@@ -1,3 +1,4 @@
+import { versionLines } from '../../domain/lab/docker-messages.ts';
 import { canonicalCommand } from '../../domain/lab/canonical.ts';
 import type { DockerCommand } from '../../domain/lab/command-types.ts';
 import type { LabSnapshot } from '../../domain/lab/exercise.ts';
@@ -119,9 +120,7 @@ export function createLabExecutor(options: LabExecutorOptions): LabExecutor {
     };
     switch (command.kind) {
       case 'version': {
-        const v = await options.driver.version();
-        if (command.form === 'flag') ctx.stdout.push(`Docker version ${v.version}`);
-        else ctx.stdout.push('Server:', ' Engine:', `  Version:          ${v.version}`, `  API version:      ${v.apiVersion}`, `  OS/Arch:          ${v.os}/${v.arch}`);
+        ctx.stdout.push(...versionLines(command.form, await options.driver.version()));
         break;
       }
       case 'run':

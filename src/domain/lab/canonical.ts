@@ -4,12 +4,13 @@ import type { ContainerSpec, ContainerTarget, DockerCommand, EnvVar } from './co
  * A stable text for a parsed command: long flag forms in a fixed order, classic subcommand names,
  * images as `name:tag`, targets sorted. Two commands that do the same thing give the same text, so
  * `docker ps -a` ≡ `docker container ls --all`, `docker images` ≡ `docker image ls`,
- * `docker rmi x` ≡ `docker image rm x:latest`.
+ * `docker rmi x` ≡ `docker image rm x:latest`, `docker version` ≡ `docker --version`.
  */
 export function canonicalCommand(cmd: DockerCommand): string {
   switch (cmd.kind) {
     case 'version':
-      return cmd.form === 'flag' ? 'docker --version' : 'docker version';
+      // Both print the version: a step or card asking for it is met by either form (-v, --version, version).
+      return 'docker --version';
     case 'run':
       return join('docker run', cmd.detach ? '--detach' : '', specText(cmd));
     case 'create':

@@ -54,3 +54,22 @@ export function pullOnRunLines(name: string, tag: string): string[] {
 export function transcriptLines(kind: string, stdout: readonly string[], stderr: readonly string[]): string[] {
   return kind === 'run' || kind === 'create' ? [...stderr, ...stdout] : [...stdout, ...stderr];
 }
+
+/**
+ * `docker --version` (one line) or `docker version` (a Client and a Server section, as the real CLI
+ * prints; the lab is the client, so its section names the lab context instead of a CLI build).
+ */
+export function versionLines(form: 'flag' | 'subcommand', engine: { version: string; apiVersion: string; os: string; arch: string }): string[] {
+  if (form === 'flag') return [`Docker version ${engine.version}`];
+  return [
+    'Client:',
+    ` API version:       ${engine.apiVersion}`,
+    ' Context:           coach-lab',
+    '',
+    'Server:',
+    ' Engine:',
+    `  Version:          ${engine.version}`,
+    `  API version:      ${engine.apiVersion}`,
+    `  OS/Arch:          ${engine.os}/${engine.arch}`,
+  ];
+}
