@@ -2,7 +2,7 @@ import { MessageFlags } from 'discord.js';
 import { maxCommandLength } from '../../domain/lab/command-types.ts';
 import type { Command } from '../command.ts';
 import { requireGuild } from '../guards.ts';
-import { renderExercise, renderLabList, renderLabNotice, renderProgress, renderRun, renderStatus } from '../lab/render-lab.ts';
+import { renderExercise, renderLabList, renderLabNotice, renderProgress, renderResetConfirmation, renderRun, renderStatus } from '../lab/render-lab.ts';
 import { localize, slashCommand, subcommand } from '../localized.ts';
 
 /** `/lab list | start | run | check | status | reset`: the course's Docker exercises, privately. */
@@ -26,6 +26,11 @@ export const labCommand: Command = {
       await interaction.reply({ ...renderLabList(service.list(guildId, userId), locale), flags: MessageFlags.Ephemeral });
       return;
     }
+    if (chosen === 'reset') {
+      // Removing every container and image is not undone: ask first (the buttons are in lab-components).
+      await interaction.reply({ ...renderResetConfirmation(locale), flags: MessageFlags.Ephemeral });
+      return;
+    }
     if (chosen === 'start') {
       const screen = service.start(guildId, userId, interaction.options.getString('exercise', true));
       await interaction.reply({ ...(screen.type === 'exercise' ? renderExercise(screen, locale) : renderLabNotice(screen, locale)), flags: MessageFlags.Ephemeral });
@@ -40,13 +45,9 @@ export const labCommand: Command = {
       const active = service.list(guildId, userId).activeId;
       const update = active ? await service.check(guildId, userId, active) : { type: 'no-exercise' as const };
       await interaction.editReply(update.type === 'progress' ? renderProgress(update, locale) : renderLabNotice(update, locale));
-    } else if (chosen === 'status') {
+    } else {
       const view = await service.status(guildId, userId);
       await interaction.editReply(view.type === 'status' ? renderStatus(view, locale) : renderLabNotice(view, locale));
-    } else {
-      const result = await service.reset(guildId, userId);
-      const content = result.type === 'reset' ? ctx.t('lab.reset.done', { containers: result.removedContainers, images: result.removedImages }) : renderLabNotice(result, locale).content;
-      await interaction.editReply({ content, allowedMentions: { parse: [] } });
     }
   },
   async autocomplete(interaction, ctx) {

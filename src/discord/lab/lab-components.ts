@@ -4,7 +4,7 @@ import { requireGuild } from '../guards.ts';
 import { parseLabId, labPrefix, type LabClick } from './lab-ids.ts';
 import { renderExercise, renderLabNotice, renderProgress } from './render-lab.ts';
 
-/** Check / Hint / Solution / Start over on an exercise screen. */
+/** Check / Hint / Solution / Start over on an exercise screen, and the confirmation of `/lab reset`. */
 export const labComponents = componentHandler<LabClick>({
   prefix: labPrefix,
   parse: parseLabId,
@@ -39,6 +39,16 @@ export const labComponents = componentHandler<LabClick>({
         if (screen.type === 'exercise') await interaction.update(renderExercise(screen, locale, [note]));
         return;
       }
+      case 'wipe': {
+        await interaction.deferUpdate(); // removing containers talks to the engine
+        const result = await service.reset(guildId, userId);
+        const content = result.type === 'reset' ? ctx.t('lab.reset.done', { containers: result.removedContainers, images: result.removedImages }) : renderLabNotice(result, locale).content;
+        await interaction.editReply({ content, components: [], allowedMentions: { parse: [] } });
+        return;
+      }
+      case 'keep':
+        await interaction.update({ content: ctx.t('lab.reset.kept'), components: [], allowedMentions: { parse: [] } });
+        return;
       case 'reset': {
         await interaction.deferUpdate();
         const screen = await service.restart(guildId, userId, click.exerciseId);

@@ -3,7 +3,8 @@ import { decodeCustomId, encodeCustomId } from '../custom-id.ts';
 export const labPrefix = 'lab';
 const version = 1;
 
-export const labActions = ['check', 'hint', 'solution', 'reset'] as const;
+/** `wipe` / `keep` answer the confirmation of `/lab reset` (their exercise id is `all`). */
+export const labActions = ['check', 'hint', 'solution', 'reset', 'wipe', 'keep'] as const;
 export type LabAction = (typeof labActions)[number];
 /** A button on an exercise screen; the exercise id makes clicks on an old exercise's screen stale. */
 export type LabClick = { action: LabAction; exerciseId: string };

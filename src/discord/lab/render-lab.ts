@@ -148,3 +148,12 @@ export function renderLabNotice(
             : t(locale, 'lab.unknownExercise', { exercise: result.exerciseId.replace(/`/g, 'ˋ').slice(0, 60) });
   return { content, allowedMentions: noMentions };
 }
+
+/** `/lab reset` asks before removing every container and image of the learner. */
+export function renderResetConfirmation(locale: Locale) {
+  const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
+    new ButtonBuilder().setCustomId(labId('wipe', 'all')).setLabel(t(locale, 'lab.reset.confirm')).setStyle(ButtonStyle.Danger),
+    new ButtonBuilder().setCustomId(labId('keep', 'all')).setLabel(t(locale, 'lab.reset.cancel')).setStyle(ButtonStyle.Secondary),
+  );
+  return { content: t(locale, 'lab.reset.ask'), components: [row], allowedMentions: noMentions };
+}
