@@ -1,3 +1,4 @@
+import { findExercise } from '../../domain/lab/find-exercise.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { ExerciseProgress, StepFailure } from '../../domain/lab/checks.ts';
 import { advanceExercise, portsToProbe } from '../../domain/lab/checks.ts';
@@ -149,7 +150,7 @@ export function createLabService(deps: LabServiceDeps) {
 
     start(guildId: string, userId: string, exerciseId: string): ExerciseScreen | UnknownExercise | LabUnavailable {
       if (!executor) return { type: 'unavailable' };
-      const exercise = byId.get(exerciseId);
+      const exercise = findExercise(exercises, exerciseId);
       if (!exercise) return { type: 'unknown-exercise', exerciseId };
       return progress.transaction(() => {
         let r = record(guildId, userId, exercise.id);

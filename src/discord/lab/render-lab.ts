@@ -52,7 +52,7 @@ export function renderLabList(view: { exercises: readonly ExerciseSummary[]; act
   const lines = view.exercises.map(({ exercise, completedSteps, finished }) => {
     const mark = finished ? '✅' : exercise.id === view.activeId ? '▶️' : '▫️';
     const steps = t(locale, 'lab.list.steps', { done: completedSteps, total: exercise.steps.length });
-    return `${mark} **${exercise.title[locale]}** — ${steps}\n${clip(exercise.summary[locale], 200)}`;
+    return `${mark} **${exercise.title[locale]}** · \`${exercise.id}\` — ${steps}\n${clip(exercise.summary[locale], 200)}`;
   });
   const embed = new EmbedBuilder().setColor(brandColor).setTitle(t(locale, 'lab.list.title')).setDescription(lines.join('\n\n')).setFooter({ text: t(locale, 'lab.list.footer').replace(/`/g, '') });
   return { embeds: [embed], allowedMentions: noMentions };
