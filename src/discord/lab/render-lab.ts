@@ -96,6 +96,11 @@ export function progressLines(update: ProgressUpdate, locale: Locale): string[] 
     if (update.explicit && update.failure) {
       lines.push(`❌ ${failureText(update.failure, locale)}`, t(locale, 'lab.hint', { hint: update.currentStep.hint[locale] }));
     } else lines.push(t(locale, 'lab.progress.next', { instruction: clip(update.currentStep.instruction[locale], 300) }));
+  } else if (update.currentStep && update.failure) {
+    // After a /lab run that did not finish the open step: where the learner stands and why, never the answer
+    // (a step that waits for a command is only told to keep going; the Check button has the hint).
+    const why = update.failure.code === 'not-run-yet' ? t(locale, 'lab.progress.notYet') : failureText(update.failure, locale);
+    lines.push(t(locale, 'lab.progress.open', { done: update.completedSteps, total: update.exercise.steps.length, why }));
   }
   return lines;
 }
