@@ -22,6 +22,7 @@ import { commands as defaultCommands, componentHandlers as defaultComponents } f
 import { registerCommands } from './discord/deploy.ts';
 import { createQuizFront, type QuizFrontOptions } from './discord/quiz/quiz-front.ts';
 import { fitPayloadsToDiscordLimits } from './discord/fit-payload.ts';
+import { setPayloadValidation } from './discord/payload-validation.ts';
 import { attachReminderRuntime } from './discord/remind/reminder-runtime.ts';
 import { createRouter } from './discord/router.ts';
 import { connectLab } from './app/lab/connect-lab.ts';
@@ -59,6 +60,7 @@ export type RunningBot = {
 export async function startBot(config: AppConfig, options: BotOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
+  setPayloadValidation(config.payloadValidation);
   const database = openDatabase(config.databasePath);
   runMigrations(database.db);
 
@@ -116,7 +118,11 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
-      await router.drain();
+      // Interactions in progress get `shutdownDrainMs` to finish; new ones are told the bot restarts.
+      // An answer is acknowledged only after its transaction committed, so what is cut off here was
+      // never acknowledged.
+      const drained = await settlesWithin(router.drain(), config.shutdownDrainMs);
+      if (!drained) logger.warn({ drainMs: config.shutdownDrainMs }, 'interactions still running after the drain time: closing anyway');
       await ops.stop();
       stopQuizListener();
       await services.conductor.stop();
@@ -128,4 +134,15 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
       logger.info('bot stopped');
     })());
   return { client, services, database, httpPort, stop };
+}
+
+/** Whether `work` settled within `ms` (it keeps running otherwise; the caller stops waiting). */
+async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([work.then(() => true, () => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
