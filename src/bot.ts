@@ -87,7 +87,7 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
     quizFront: quizFront.front,
   });
   const commands = options.commands ?? defaultCommands;
-  const ops = createOps(config, { database, labEnabled: lab.executor !== undefined, logger });
+  const ops = createOps(config, { database, labDriver: lab.probe, logger });
   const router = createRouter({
     commands,
     components: options.componentHandlers ?? defaultComponents,

@@ -1,8 +1,6 @@
 import type { Logger } from 'pino';
 import type { PortRange } from '../../domain/lab/ports.ts';
-import { createDockerClient } from '../../lab/docker-connection.ts';
-import { createDockerodeDriver } from '../../lab/dockerode-driver.ts';
-import { createLabJanitor } from '../../lab/janitor.ts';
+import type { LabDriver } from '../../lab/lab-driver.ts';
 import { createLabExecutor, type LabExecutor } from './lab-executor.ts';
 import type { LearnerImageStore } from './learner-image-store.ts';
 
@@ -18,9 +16,15 @@ export type LabSettings = {
   ttlSecs: number;
 };
 
-export type LabRuntime = { executor: LabExecutor | undefined; stop(): void };
+export type LabRuntime = {
+  executor: LabExecutor | undefined;
+  /** A driver with a short request timeout for health checks and metrics (undefined when the lab is off). */
+  probe: LabDriver | undefined;
+  stop(): void;
+};
 
 const janitorIntervalMs = 60_000;
+const probeTimeoutMs = 3000;
 
 /**
  * Connects to the shared Docker host. Without DOCKER_HOST, or when the engine does not answer,
@@ -31,12 +35,18 @@ export async function connectLab(
   settings: LabSettings,
   deps: { images: LearnerImageStore; isKnownOwner: (owner: string) => boolean; now: () => Date; rng: () => number; logger: Logger },
 ): Promise<LabRuntime> {
-  const off: LabRuntime = { executor: undefined, stop: () => undefined };
+  const off: LabRuntime = { executor: undefined, probe: undefined, stop: () => undefined };
   if (!settings.dockerHost) {
     deps.logger.info('lab disabled: DOCKER_HOST is not set');
     return off;
   }
-  const driver = createDockerodeDriver(createDockerClient(settings), { instance: settings.instance, bindAddress: settings.bindAddress });
+  // Loaded only when a Docker host is configured: dockerode and its dependencies cost ~9 MB of memory
+  // and start-up time that a bot without /lab does not need to pay.
+  const [{ createDockerClient }, { createDockerodeDriver }, { createLabJanitor }] = await Promise.all([
+    import('../../lab/docker-connection.ts'), import('../../lab/dockerode-driver.ts'), import('../../lab/janitor.ts'),
+  ]);
+  const driverOptions = { instance: settings.instance, bindAddress: settings.bindAddress };
+  const driver = createDockerodeDriver(createDockerClient(settings), driverOptions);
   // `ping` reports a dead, refusing or silent engine as false (bounded by its own timeout); it never throws.
   if (!(await driver.ping())) {
     deps.logger.warn({ dockerHost: settings.dockerHost }, 'lab disabled: the Docker engine does not answer');
@@ -61,5 +71,6 @@ export async function connectLab(
   }
   const stopJanitor = janitor.start(janitorIntervalMs, (ref) => deps.images.isInAnyView(ref));
   deps.logger.info({ dockerHost: settings.dockerHost, instance: settings.instance }, 'lab ready');
-  return { executor, stop: stopJanitor };
+  const probe = createDockerodeDriver(createDockerClient({ ...settings, requestTimeoutMs: probeTimeoutMs }), driverOptions);
+  return { executor, probe, stop: stopJanitor };
 }
