@@ -6,8 +6,8 @@ import type { Logger } from 'pino';
 import { createAppServices } from './app/create-services.ts';
 import type { AppServices } from './app/services.ts';
 import type { AppConfig } from './config.ts';
-import { loadContent, type Content } from './content/load-content.ts';
-import { loadLabExercises } from './content/load-labs.ts';
+import type { Content } from './content/load-content.ts';
+import { loadQuestionBank } from './content/question-bank.ts';
 import { createLabImageRepository, createLabProgressRepository } from './db/lab/lab-repository.ts';
 import { createMetaRepository } from './db/meta-repository.ts';
 import { openDatabase, runMigrations, type OpenedDatabase } from './db/open-database.ts';
@@ -30,7 +30,6 @@ import { createLogger } from './logger.ts';
 import { createOps } from './ops/start-ops.ts';
 
 const questionsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../questions');
-const labsFolder = resolve(questionsFolder, 'labs');
 
 export type BotOptions = {
   logger?: Logger;
@@ -64,7 +63,9 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
   const database = openDatabase(config.databasePath);
   runMigrations(database.db);
 
-  const content = options.content ?? loadContent(questionsFolder);
+  const bank = await loadQuestionBank(questionsFolder);
+  logger.info({ source: bank.source, snapshot: bank.snapshotPath }, 'question bank loaded');
+  const content = options.content ?? bank.content;
   const labImages = createLabImageRepository(database.db);
   const labProgress = createLabProgressRepository(database.db);
   const lab = await connectLab(config.lab, {
@@ -83,7 +84,7 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
   const quizFront = createQuizFront({ client, logger, ...options.quiz });
   const services = createAppServices({
     repositories: createRepositories(database.db), clock, timeZone: config.timeZone, content, interviewLlm: config.interviewLlm,
-    lab: { executor: lab.executor, exercises: loadLabExercises(labsFolder) },
+    lab: { executor: lab.executor, exercises: bank.labs },
     quizFront: quizFront.front,
   });
   const commands = options.commands ?? defaultCommands;
