@@ -30,7 +30,8 @@ RUN node -e "const fs=require('fs');const root=require('./package-lock.json').pa
 FROM deps AS build
 RUN npm install --prefix /tools --no-save --no-audit --no-fund --ignore-scripts \
       "typescript@$(node -p "require('./package-lock.json').packages['node_modules/typescript'].version")"
-COPY tsconfig.json tsconfig.build.json ./
+# The real package.json ("type": "module": tsc emits ES modules for it), over the one made from the lockfile.
+COPY package.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY questions ./questions
 RUN node /tools/node_modules/typescript/bin/tsc -p tsconfig.build.json --noCheck \
