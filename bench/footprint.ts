@@ -7,7 +7,7 @@
  *     `answers` times (at most 9: the daily new-card limit is 10); interaction → callback latency
  *     (it includes the stand-in's work in this process and discord.js's request pacing) and the
  *     bot's CPU time (user+sys from /proc) per interaction, the figure to compare.
- * `--entry dist` runs the compiled `node dist/main.js` (built by `npm run build`), `--entry tsx` runs
+ * `--entry dist` runs the compiled `node dist/main.js` (built first when sources changed), `--entry tsx` runs
  * `node --import tsx src/main.ts` (the development path). Runs `--runs` times (default 3), prints each.
  */
 import { spawn } from 'node:child_process';
