@@ -42,14 +42,18 @@ export function createLeaderboardRepository(db: Db, deps: { hiddenUserIdsJson: (
       const own = ownXp.get({ guildId, periodKey, userId });
       if (!own) return null;
       const args = { guildId, periodKey, value: own.value };
-      const above = (xpAbove.get(args)?.n ?? 0) - (hiddenXpAbove.get({ ...args, hidden: deps.hiddenUserIdsJson() })?.n ?? 0);
-      return { userId, value: own.value, rank: above + 1 };
+      const above = xpAbove.get(args)?.n ?? 0;
+      // Nobody above (the top, or a board of one): no hidden member to subtract either.
+      const hiddenAbove = above === 0 ? 0 : (hiddenXpAbove.get({ ...args, hidden: deps.hiddenUserIdsJson() })?.n ?? 0);
+      return { userId, value: own.value, rank: above - hiddenAbove + 1 };
     },
     topStreak: (guildId: string, sinceDay: number, limit: number): Standing[] => topStreak.all({ guildId, sinceDay, limit }),
     streakRank(guildId: string, sinceDay: number, userId: string, current: number): Standing & { rank: number } | null {
       if (current <= 0) return null;
       const args = { guildId, sinceDay, value: current };
-      return { userId, value: current, rank: (streakAbove.get(args)?.n ?? 0) - (hiddenStreakAbove.get({ ...args, hidden: deps.hiddenUserIdsJson() })?.n ?? 0) + 1 };
+      const above = streakAbove.get(args)?.n ?? 0;
+      const hiddenAbove = above === 0 ? 0 : (hiddenStreakAbove.get({ ...args, hidden: deps.hiddenUserIdsJson() })?.n ?? 0);
+      return { userId, value: current, rank: above - hiddenAbove + 1 };
     },
   };
 }
