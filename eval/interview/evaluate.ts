@@ -13,7 +13,7 @@ import { scoreAnswer } from '../../src/domain/interview/score-answer.ts';
  * from their label. Shared by `npm run eval:interview` and the eval test.
  */
 
-export const answerKinds = ['strong', 'average', 'weak', 'vague', 'off-topic', 'keywords', 'repeated-keywords', 'other-question', 'short', 'long'] as const;
+export const answerKinds = ['strong', 'average', 'weak', 'vague', 'off-topic', 'keywords', 'repeated-keywords', 'other-question', 'short', 'long', 'wrong', 'stuffed', 'parroted'] as const;
 const answerSchema = z.strictObject({
   id: z.string(),
   item: z.string(),
