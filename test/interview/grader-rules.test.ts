@@ -91,3 +91,11 @@ describe('English paraphrases', () => {
     expect(result.score).toBeGreaterThanOrEqual(75);
   });
 });
+
+describe('Korean paraphrases', () => {
+  it('finds a Korean phrase with up to two words inserted, not across a clause', () => {
+    const concept = parseConcept(['같은 이미지']);
+    expect(findConcept(prepareText('노트북과 운영 서버에서 같은 도커 이미지를 실행했습니다'), concept)).toBeDefined();
+    expect(findConcept(prepareText('같은 팀의 다른 사람이 만든 새 이미지'), concept)).toBeUndefined();
+  });
+});

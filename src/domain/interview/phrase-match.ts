@@ -24,22 +24,26 @@ export type PreparedPhrase = {
   readonly korean: boolean;
   readonly spaced: string;
   readonly compacts: readonly string[];
-  /** A multi-word Latin phrase with a few words allowed between its words; null otherwise. */
+  /** A multi-word phrase with a few words allowed between its words; null for one word. */
   readonly gapped: RegExp | null;
 };
 
 /**
- * Words allowed between two words of a Latin phrase: "shares the kernel" is found in "shares the
- * host's kernel", "one server" in "one 16 GB server". Two, and no conjunction, keep it in one clause.
+ * Words allowed between two words of a phrase: "shares the kernel" is found in "shares the host's
+ * kernel", "one server" in "one 16 GB server", "같은 이미지" in "같은 도커 이미지". Two, and no
+ * conjunction, keep it in one clause.
  */
 const maxGapWords = 2;
 
-function gappedPattern(spaced: string): RegExp | null {
+function gappedPattern(spaced: string, korean: boolean): RegExp | null {
   const words = spaced.split(' ');
   if (words.length < 2) return null;
   const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   // A conjunction between them starts another clause: "network, and namespaces" is no "network namespace".
-  return new RegExp(` ${escaped.join(`(?: (?!(?:and|or|but|while|whereas) )[^ ]+){0,${maxGapWords}} `)}`, 'u');
+  // Korean words keep endings the normalization leaves ("같은" + "도커" + "이미지"), so they may run on.
+  const gap = `${korean ? '[^ ]*' : ''}(?: (?!(?:and|or|but|while|whereas) )[^ ]+){0,${maxGapWords}} `;
+  // A Korean phrase may start inside a compound ("도커이미지"), as its compact form does.
+  return new RegExp(`${korean ? '' : ' '}${escaped.join(gap)}`, 'u');
 }
 
 /**
@@ -64,14 +68,14 @@ export function preparePhrase(source: string): PreparedPhrase | null {
   const joined = normalizeAnswer(phrase.replace(/\s+/gu, ''));
   const compacts = [...new Set([normalized.replace(/ /g, ''), joined.replace(/ /g, '')])].filter((c) => c !== '');
   const korean = hangul.test(normalized);
-  return { source, korean, spaced: normalized, compacts, gapped: korean ? null : gappedPattern(normalized) };
+  return { source, korean, spaced: normalized, compacts, gapped: gappedPattern(normalized, korean) };
 }
 
 /** Minimum length of a space-less Latin phrase matched inside words ("roll back" ↔ "rollback"). */
 const minJoinedLatin = 6;
 
 export function matchesPhrase(text: PreparedText, phrase: PreparedPhrase): boolean {
-  if (phrase.korean) return phrase.compacts.some((key) => text.compact.includes(key));
+  if (phrase.korean) return phrase.compacts.some((key) => text.compact.includes(key)) || (phrase.gapped?.test(text.spaced) ?? false);
   if (text.spaced.includes(` ${phrase.spaced}`) || phrase.gapped?.test(text.spaced)) return true;
   const joined = phrase.compacts[0] ?? '';
   return phrase.spaced.includes(' ') && joined.length >= minJoinedLatin && text.compact.includes(joined);
