@@ -33,6 +33,27 @@ describe('keyword stuffing', () => {
   });
 });
 
+describe('a keyword list dressed as a sentence', () => {
+  it('scores a list of key points with a predicate at the end as a keyword list (ko and en), whatever the filler', () => {
+    for (const answer of [
+      '일관성, 의존성, 이식성, 재현성, 롤백이 모두 장점입니다.',
+      '장점은 일관성, 의존성, 이식성, 재현성, 롤백입니다. 3번 5번 10분 걸렸습니다.',
+      'The benefits that I really think matter most are consistency, dependencies, portability, reproducibility and rollback.',
+    ]) {
+      const result = score('why-containers', answer);
+      expect(result.verdict).toBe('keywords');
+      expect(result.score).toBeLessThanOrEqual(5);
+      expect(coveredIds(result)).toEqual([]);
+    }
+  });
+
+  it('keeps a real sentence that lists examples of one key point', () => {
+    const result = score('cgroups-vs-namespaces', '네임스페이스는 PID, 네트워크, 마운트, 호스트 이름 같은 종류별로 나뉘어서 컨테이너마다 따로 보입니다.');
+    expect(result.verdict).toBe('answered');
+    expect(coveredIds(result)).toContain('namespace-examples');
+  });
+});
+
 describe('clauses', () => {
   it('splits a sentence at ", and", "while" and Korean contrast or "and" endings', () => {
     const [en] = splitSentences('cgroups give each container its own hostname, and namespaces limit how much CPU it uses.');

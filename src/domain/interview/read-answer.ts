@@ -1,5 +1,6 @@
 import type { InterviewItem, LocalizedAliases, LocalizedText } from '../content/items.ts';
 import { countDistinctEntries, findConceptInSentence, parseConcept, type ConceptEntry } from './concept-lexicon.ts';
+import { isKeywordList } from './keyword-list.ts';
 import { prepareText } from './phrase-match.ts';
 import { englishGlueWords, splitSentences, type Sentence } from './sentences.ts';
 
@@ -26,7 +27,7 @@ type PromptWords = { readonly latin: ReadonlySet<string>; readonly latinStems: R
 export type ReadAnswer = {
   readonly rubric: PreparedQuestion;
   readonly sentences: readonly Sentence[];
-  /** Statements that are not the question parroted back. */
+  /** Statements that are neither the question parroted back nor a list of key points. */
   readonly claims: readonly Sentence[];
   /** Distinct vocabulary and rubric entries used in claims (a repeated word counts once). */
   readonly terms: number;
@@ -86,10 +87,11 @@ export function readAnswer(rubric: PreparedQuestion, answer: string): ReadAnswer
   const sentences = splitSentences(answer);
   if (sentences.length === 0) return null;
   const statements = sentences.filter((sentence) => sentence.statement);
-  const claims = statements.filter((sentence) => !isParroted(sentence, rubric.promptWords));
+  const listed = statements.filter((sentence) => isKeywordList(sentence, rubric.points));
+  const claims = statements.filter((sentence) => !listed.includes(sentence) && !isParroted(sentence, rubric.promptWords));
   const distinct = (from: readonly Sentence[]) => countDistinctEntries(prepareText(from.map((s) => s.text).join('\n')), rubric.terms);
   const terms = claims.length === 0 ? 0 : countClaimTerms(claims, rubric.terms);
-  const kind = statements.length === 0 || (terms === 0 && distinct(sentences.filter((s) => !s.statement)) > 0)
+  const kind = statements.length === 0 || (terms === 0 && distinct(sentences.filter((s) => !s.statement || listed.includes(s))) > 0)
     ? 'keywords'
     : claims.length === 0 ? 'parroted' : 'off-topic';
   return { rubric, sentences, claims, terms, kind };
