@@ -54,6 +54,27 @@ describe('a keyword list dressed as a sentence', () => {
   });
 });
 
+describe('naming a key point is not stating it', () => {
+  it('gives no ✅ to "X is good" sentences, only the partial credit of a vague answer', () => {
+    for (const answer of [
+      '일관성이 좋습니다. 의존성이 좋습니다. 이식성이 좋습니다. 재현성이 좋습니다. 롤백이 좋습니다.',
+      '일관성이 좋고 의존성이 좋고 이식성이 좋고 재현성이 좋고 롤백이 좋습니다.',
+      'Consistency is good. Dependencies are good. Portability is good. Reproducibility is good. Rollback is good.',
+    ]) {
+      const result = score('why-containers', answer);
+      expect(coveredIds(result)).toEqual([]);
+      expect(result.verdict).toBe('vague');
+      expect(result.score).toBeLessThanOrEqual(45);
+    }
+  });
+
+  it('credits the same term when the sentence says something of its own about it', () => {
+    const result = score('why-containers', '롤백이 쉬워서 장애가 나도 1분 안에 이전 이미지로 돌아갈 수 있었습니다.');
+    expect(coveredIds(result)).toEqual(['fast-rollback']);
+    expect(score('why-containers', 'We could roll back to the previous tag within a minute.').points.find((p) => p.id === 'fast-rollback')!.covered).toBe(true);
+  });
+});
+
 describe('clauses', () => {
   it('splits a sentence at ", and", "while" and Korean contrast or "and" endings', () => {
     const [en] = splitSentences('cgroups give each container its own hostname, and namespaces limit how much CPU it uses.');

@@ -1,6 +1,7 @@
 import type { InterviewItem, LocalizedAliases, LocalizedText } from '../content/items.ts';
 import { countDistinctEntries, findConceptInSentence, parseConcept, type ConceptEntry } from './concept-lexicon.ts';
 import { isKeywordList } from './keyword-list.ts';
+import { bareTerms, isTermWord } from './stated-point.ts';
 import { prepareText } from './phrase-match.ts';
 import { englishGlueWords, splitSentences, type Sentence } from './sentences.ts';
 
@@ -20,6 +21,8 @@ export type PreparedQuestion = {
   readonly terms: readonly ConceptEntry[];
   /** The question's words in both languages, to recognize it parroted back. */
   readonly promptWords: PromptWords;
+  /** Given rather than said: a question word or a one-word term of any key point. */
+  readonly isGivenWord: (word: string) => boolean;
 };
 
 type PromptWords = { readonly latin: ReadonlySet<string>; readonly latinStems: ReadonlySet<string>; readonly hangulCompact: string };
@@ -57,7 +60,10 @@ export function prepareQuestion(source: {
   const prepared = [prepareText(source.prompt.ko), prepareText(source.prompt.en)];
   const latin = new Set(prepared.flatMap((text) => text.spaced.trim().split(' ')).filter((word) => !hangul.test(word)));
   const latinStems = new Set([...latin].filter((word) => word.length >= stemLength).map((word) => word.slice(0, stemLength)));
-  return { points, terms, promptWords: { latin, latinStems, hangulCompact: prepared.map((text) => text.compact).join(' ') } };
+  const promptWords = { latin, latinStems, hangulCompact: prepared.map((text) => text.compact).join(' ') };
+  const termWords = bareTerms(points.map((point) => point.concept));
+  const isGivenWord = (word: string) => isQuestionWord(promptWords, word) || isTermWord(word, termWords);
+  return { points, terms, promptWords, isGivenWord };
 }
 
 /** The main question of an item, prepared once per item. */
@@ -70,11 +76,16 @@ export function prepareItem(item: InterviewItem): PreparedQuestion {
   return prepared;
 }
 
-function isParroted(sentence: Sentence, prompt: PromptWords): boolean {
-  const words = sentence.prepared.spaced.trim().split(' ');
-  const inPrompt = (word: string) => hangul.test(word)
+/** A normalized word of the answer that is one of the question's own words (either language). */
+export function isQuestionWord(prompt: PromptWords, word: string): boolean {
+  return hangul.test(word)
     ? prompt.hangulCompact.includes(Array.from(word).slice(0, 2).join(''))
     : prompt.latin.has(word) || (word.length >= stemLength && prompt.latinStems.has(word.slice(0, stemLength)));
+}
+
+function isParroted(sentence: Sentence, prompt: PromptWords): boolean {
+  const words = sentence.prepared.spaced.trim().split(' ');
+  const inPrompt = (word: string) => isQuestionWord(prompt, word);
   const fromPrompt = words.filter(inPrompt);
   if (fromPrompt.length / words.length >= parrotShare) return true;
   // A sentence whose every content word is the question's own or about the question says nothing new.
