@@ -1,7 +1,7 @@
 import type { InterviewItem } from '../content/items.ts';
 import { answerMaxChars } from '../limits.ts';
-import { findConcept } from './concept-lexicon.ts';
 import { prepareItem, readAnswer, type ReadAnswer } from './read-answer.ts';
+import { findStatedEntry } from './stated-point.ts';
 import { checkStructure, type StructureCheck } from './structure.ts';
 
 /*
@@ -58,7 +58,7 @@ export function scoreAnswer(item: InterviewItem, answer: string): ScoreOutcome {
 /** The score of an answer already read against a rubric (also used for follow-up rubrics). */
 export function scoreRead(read: ReadAnswer, expected: { readonly min: number; readonly max: number }): InterviewScore {
   const points = read.rubric.points.map((point): PointResult => {
-    const hit = read.claims.map((sentence) => findConcept(sentence.prepared, point.concept)).find((entry) => entry !== undefined);
+    const hit = read.claims.map((sentence) => findStatedEntry(sentence, point.concept, read.rubric.isGivenWord)).find((entry) => entry !== undefined);
     return { id: point.id, weight: point.weight, covered: hit !== undefined, matched: hit?.source ?? null };
   });
   const totalWeight = points.reduce((sum, point) => sum + point.weight, 0);
