@@ -141,3 +141,15 @@ describe('Korean paraphrases', () => {
     expect(findConcept(prepareText('같은 팀의 다른 사람이 만든 새 이미지'), concept)).toBeUndefined();
   });
 });
+
+describe('a short vague answer on the topic', () => {
+  it('stays in the vague band (15–45) however short it is, and off-topic stays below it', () => {
+    for (const answer of ['도커 런은 이미지랑 관련된 명령어예요.', 'It is a docker command about images and ports.']) {
+      const result = score('what-docker-run-does', answer);
+      expect(result.verdict).toBe('vague');
+      expect(result.score).toBeGreaterThanOrEqual(15);
+      expect(result.score).toBeLessThanOrEqual(45);
+    }
+    expect(score('what-docker-run-does', '어제 점심으로 김치찌개를 먹었는데 정말 맛있었어요.').score).toBeLessThan(15);
+  });
+});

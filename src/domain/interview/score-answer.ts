@@ -16,7 +16,7 @@ import { checkStructure, type StructureCheck } from './structure.ts';
  *   off-topic  sentences unrelated to the question: at most 10.
  */
 export const scoreWeights = { content: 70, conclusion: 12, concrete: 10, length: 8 } as const;
-const vague = { base: 8, perTerm: 7, max: 45, minTerms: 1 } as const;
+const vague = { min: 15, base: 8, perTerm: 7, max: 45, minTerms: 1 } as const;
 
 export type AnswerVerdict = 'answered' | 'vague' | 'keywords' | 'parroted' | 'off-topic';
 
@@ -71,7 +71,7 @@ export function scoreRead(read: ReadAnswer, expected: { readonly min: number; re
   const { chars, min, max } = structure.length;
   const lengthShare = chars < min ? chars / min : chars > max ? max / chars : 1;
   const vagueCredit = !answered && read.terms >= vague.minTerms
-    ? Math.min(vague.max, vague.base + vague.perTerm * read.terms) * Math.min(1, 0.5 + 0.5 * Math.min(1, chars / min))
+    ? Math.max(vague.min, Math.min(vague.max, vague.base + vague.perTerm * read.terms) * Math.min(1, 0.5 + 0.5 * Math.min(1, chars / min)))
     : 0;
   const breakdown = {
     content: scoreWeights.content * coverage,
