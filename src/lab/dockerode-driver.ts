@@ -20,10 +20,19 @@ export type DockerodeDriverOptions = {
 
 const unreachableCodes = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE']);
 
+/**
+ * The daemon's own message. dockerode puts it in `json.message`, or, when the body was not JSON
+ * (a failed pull), wraps it as "(HTTP code 500) server error - <message> ": unwrap that.
+ */
+export function daemonMessage(e: { json?: { message?: string } | null; message?: string }): string {
+  if (e.json?.message) return e.json.message;
+  return (e.message ?? 'engine error').replace(/^\(HTTP code \d+\) [^-]*- /, '').trim();
+}
+
 /** Wraps dockerode's errors into our two kinds; anything else is rethrown as is. */
 function translate(error: unknown): never {
   const e = error as { statusCode?: number; json?: { message?: string } | null; code?: string; message?: string };
-  if (typeof e?.statusCode === 'number') throw new LabEngineError(e.statusCode, e.json?.message ?? e.message ?? 'engine error');
+  if (typeof e?.statusCode === 'number') throw new LabEngineError(e.statusCode, daemonMessage(e));
   if (e?.code && unreachableCodes.has(e.code)) throw new LabEngineUnavailableError(error);
   if (/timeout/i.test(e?.message ?? '')) throw new LabEngineUnavailableError(error);
   throw error;
@@ -61,7 +70,8 @@ function toLabContainer(info: Docker.ContainerInspectInfo): LabContainer {
     image: labels[labLabels.image] ?? info.Config.Image,
     imageRef: labels[labLabels.imageRef] ?? info.Config.Image,
     imageId: info.Image,
-    command: [info.Path, ...(info.Args ?? [])].join(' '),
+    path: info.Path,
+    args: info.Args ?? [],
     state: info.State.Status as LabContainerState,
     exitCode: info.State.ExitCode,
     ports: decodePorts(labels[labLabels.ports]),

@@ -94,7 +94,7 @@ export function createFakeLabDriver(options: FakeLabDriverOptions = {}): FakeLab
       const id = `${sequence.toString(16).padStart(4, '0')}${'f'.repeat(60)}`;
       const container = {
         id, name: request.name, engineName, owner: request.owner, instance, image: request.image, imageRef: request.imageRef,
-        imageId: image.id, command: 'httpd-foreground', state: 'created' as const, exitCode: 0, ports: request.ports,
+        imageId: image.id, path: request.imageRef.startsWith('nginx') ? '/docker-entrypoint.sh' : 'httpd-foreground', args: request.imageRef.startsWith('nginx') ? ['nginx', '-g', 'daemon off;'] : [], state: 'created' as const, exitCode: 0, ports: request.ports,
         env: request.env.map((e) => `${e.key}=${e.value}`), createdAt: new Date(now().getTime() + sequence), startedAt: undefined,
         finishedAt: undefined, expiresAt: request.expiresAt,
       };
