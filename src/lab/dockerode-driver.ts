@@ -145,6 +145,18 @@ export function createDockerodeDriver(docker: Docker, options: DockerodeDriverOp
       }
     },
 
+    async removeNetwork() {
+      const existing = await engine(() => docker.listNetworks({ filters: { name: [networkName] } }));
+      for (const network of existing.filter((n) => n.Name === networkName)) {
+        try {
+          await docker.getNetwork(network.Id).remove();
+        } catch (error) {
+          if ((error as { statusCode?: number }).statusCode === 404) continue; // removed concurrently
+          translate(error);
+        }
+      }
+    },
+
     async listContainers(owner) {
       const label = [`${labLabels.instance}=${instance}`];
       if (owner !== undefined) label.push(`${labLabels.owner}=${owner}`);

@@ -19,6 +19,8 @@ export interface LabDriver {
   version(): Promise<EngineVersion>;
   /** Creates the instance's lab network when it does not exist yet (idempotent). */
   ensureNetwork(): Promise<void>;
+  /** Removes the instance's lab network (idempotent); its containers must be gone first. */
+  removeNetwork(): Promise<void>;
   /** This instance's containers, all states; only one owner's when `owner` is given. Newest first. */
   listContainers(owner?: string): Promise<LabContainer[]>;
   /** Every lab container on the engine, of every instance and state, in one cheap listing (no inspect). */

@@ -73,6 +73,9 @@ export function createFakeLabDriver(options: FakeLabDriverOptions = {}): FakeLab
     async ensureNetwork() {
       call('ensureNetwork');
     },
+    async removeNetwork() {
+      call('removeNetwork');
+    },
     async listContainers(owner) {
       call('listContainers');
       return [...containers.values()]
