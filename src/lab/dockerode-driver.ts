@@ -4,7 +4,6 @@ import { demuxLogs } from './demux-logs.ts';
 import { labHostConfig } from './host-config.ts';
 import { realContainerName } from '../domain/lab/ownership.ts';
 import { isPortFree } from './host-ports.ts';
-import { probePage } from './http-probe.ts';
 import type { CreateContainerRequest, EngineVersion, LabContainer, LabDriver, LabImage } from './lab-driver.ts';
 import { LabEngineError, LabEngineUnavailableError } from './lab-driver.ts';
 import { assertInstanceId, decodePorts, encodePorts, labLabels, labNetworkName, pulledMarkRepository } from './lab-labels.ts';
@@ -105,8 +104,6 @@ export function createDockerodeDriver(docker: Docker, options: DockerodeDriverOp
   };
 
   const markRepository = pulledMarkRepository(instance);
-  // A listener on 0.0.0.0 answers on loopback too; probing the wildcard address itself is not portable.
-  const probeHost = options.bindAddress === '0.0.0.0' ? '127.0.0.1' : options.bindAddress === '::' ? '::1' : options.bindAddress;
 
   return {
     instance,
@@ -287,10 +284,6 @@ export function createDockerodeDriver(docker: Docker, options: DockerodeDriverOp
 
     isHostPortFree(realHostPort) {
       return isPortFree(options.bindAddress, realHostPort);
-    },
-
-    probePage(realHostPort, probeOptions) {
-      return probePage(probeHost, realHostPort, probeOptions);
     },
   };
 }

@@ -1,5 +1,4 @@
 import type { CreateContainerRequest, EngineVersion, LabContainer, LabContainerSummary, LabImage } from '../domain/lab/lab-objects.ts';
-import type { ProbeOptions, ProbeResult } from './http-probe.ts';
 
 export type { CreateContainerRequest, EngineVersion, LabContainer, LabContainerSummary, LabImage, LabPort } from '../domain/lab/lab-objects.ts';
 
@@ -44,8 +43,6 @@ export interface LabDriver {
   removePulledImage(ref: string): Promise<boolean>;
   /** Whether nothing on the host listens on this real port of the bind address right now. */
   isHostPortFree(realHostPort: number): Promise<boolean>;
-  /** GET / through a real published port (bounded retries). */
-  probePage(realHostPort: number, options?: ProbeOptions): Promise<ProbeResult>;
 }
 
 /** An error answer from the engine, with the daemon's own message (shown to the learner, translated). */
