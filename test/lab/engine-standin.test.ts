@@ -27,7 +27,7 @@ beforeAllWithEngine(async () => {
   docker = await connectTestEngine();
   await cleanupInstance(docker, instance);
   // A tag no registry has: offline the pull fails on DNS, online on the manifest; both are daemon errors.
-  lab = createTestLab(docker, { instance, portMin: 21700, allowedImages: ['httpd', 'nginx', 'nginx:0.0-coach-missing'] });
+  lab = createTestLab(docker, { instance, portMin: 21700, allowedImages: ['httpd', 'nginx', 'nginx:0.0-coach-missing', 'coach-missing-image'] });
 });
 
 afterAll(async () => {
@@ -79,5 +79,11 @@ describe('an image the engine does not have and cannot pull', () => {
     expect(pulled.stderr).toHaveLength(1);
     expect(pulled.stderr[0]).toMatch(/^Error response from daemon: \S/);
     expect(pulled.stderr[0]).not.toMatch(/HTTP code|server error/);
+
+    // Without a tag, the CLI first says which tag it tries.
+    const untagged = await run('docker pull coach-missing-image');
+    expect(untagged.exitCode).toBe(1);
+    expect(untagged.stdout).toEqual(['Using default tag: latest']);
+    expect(untagged.stderr[0]).toMatch(/^Error response from daemon: \S/);
   }, 60_000);
 });

@@ -99,9 +99,9 @@ describe('the /lab app service', () => {
   });
 
   it('gives hints one at a time, each press one more, and opens the Solution after two hints', async () => {
-    service.start(guildId, minji, 'practice-5-nginx');
+    const started = service.start(guildId, minji, 'practice-5-nginx');
     const step = exercises.find((e) => e.id === 'practice-5-nginx')!.steps[0]!;
-    expect(service.view(guildId, minji, 'practice-5-nginx')).toMatchObject({ hints: [], solutionRule: { hints: 2, failedChecks: 3 }, solutionUnlocked: false });
+    expect(started).toMatchObject({ hints: [], solutionRule: { hints: 2, failedChecks: 3 }, solutionUnlocked: false });
     expect(service.solution(guildId, minji, 'practice-5-nginx')).toEqual({ type: 'solution-locked', hintsLeft: 2, checksLeft: 3 });
     expect(service.hint(guildId, minji, 'practice-5-nginx')).toMatchObject({ hints: [step.hints[0]], solutionUnlocked: false });
     expect(service.solution(guildId, minji, 'practice-5-nginx')).toEqual({ type: 'solution-locked', hintsLeft: 1, checksLeft: 3 });

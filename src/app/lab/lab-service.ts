@@ -219,13 +219,6 @@ export function createLabService(deps: LabServiceDeps) {
       return screen(exercise, r, seen);
     },
 
-    /** The exercise screen as it stands (hints already read included), without reading another hint. */
-    view(guildId: string, userId: string, exerciseId: string): ExerciseScreen | StaleExercise | NoExercise {
-      const exercise = activeExercise(guildId, userId, exerciseId);
-      if (!('steps' in exercise)) return exercise;
-      const r = record(guildId, userId, exercise.id);
-      return screen(exercise, r, hintsSeen(guildId, userId, r));
-    },
 
     /** The Solution button: the open step's commands once the rule allows, else what is still missing. */
     solution(guildId: string, userId: string, exerciseId: string):
