@@ -133,6 +133,7 @@ export function createLabService(deps: LabServiceDeps) {
         finishedAt: outcome.finished ? (current.finishedAt ?? now) : current.finishedAt,
       };
       progress.save(guildId, userId, next);
+      if (advanced) hintsRead.delete(hintKey(guildId, userId, exercise.id)); // the next step starts with none read
       return {
         ...screen(exercise, next, hintsSeen(guildId, userId, next)),
         type: 'progress' as const,
