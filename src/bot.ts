@@ -53,6 +53,8 @@ export type RunningBot = {
   httpPort: number | undefined;
   /** Stops taking new work, lets in-flight work finish, disconnects and closes the database. */
   stop(): Promise<void>;
+  /** Removes every container and the network of this bot's lab instance (see `LabRuntime.clear`). */
+  clearLab(): Promise<number>;
 };
 
 /** Composition: database + migrations → services → router → command registration → gateway login. */
@@ -127,5 +129,5 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
       await database.close();
       logger.info('bot stopped');
     })());
-  return { client, services, database, httpPort, stop };
+  return { client, services, database, httpPort, stop, clearLab: () => lab.clear() };
 }

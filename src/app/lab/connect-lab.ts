@@ -3,6 +3,7 @@ import type { PortRange } from '../../domain/lab/ports.ts';
 import { createDockerClient } from '../../lab/docker-connection.ts';
 import { createDockerodeDriver } from '../../lab/dockerode-driver.ts';
 import { createLabJanitor } from '../../lab/janitor.ts';
+import { LabEngineError } from '../../lab/lab-driver.ts';
 import { createLabExecutor, type LabExecutor } from './lab-executor.ts';
 import type { LearnerImageStore } from './learner-image-store.ts';
 
@@ -18,7 +19,15 @@ export type LabSettings = {
   ttlSecs: number;
 };
 
-export type LabRuntime = { executor: LabExecutor | undefined; stop(): void };
+export type LabRuntime = {
+  executor: LabExecutor | undefined;
+  stop(): void;
+  /**
+   * Removes every container of this lab instance and its network (the console does at quit, as its
+   * instance is its own). Returns how many containers went; nothing to do without an engine.
+   */
+  clear(): Promise<number>;
+};
 
 const janitorIntervalMs = 60_000;
 
@@ -31,7 +40,7 @@ export async function connectLab(
   settings: LabSettings,
   deps: { images: LearnerImageStore; isKnownOwner: (owner: string) => boolean; now: () => Date; rng: () => number; logger: Logger },
 ): Promise<LabRuntime> {
-  const off: LabRuntime = { executor: undefined, stop: () => undefined };
+  const off: LabRuntime = { executor: undefined, stop: () => undefined, clear: async () => 0 };
   if (!settings.dockerHost) {
     deps.logger.info('lab disabled: DOCKER_HOST is not set');
     return off;
@@ -61,5 +70,13 @@ export async function connectLab(
   }
   const stopJanitor = janitor.start(janitorIntervalMs, (ref) => deps.images.isInAnyView(ref));
   deps.logger.info({ dockerHost: settings.dockerHost, instance: settings.instance }, 'lab ready');
-  return { executor, stop: stopJanitor };
+  const clear = async () => {
+    const containers = await driver.listContainers();
+    await Promise.all(containers.map((c) => driver.removeContainer(c.id, true).catch((error: unknown) => {
+      if (!(error instanceof LabEngineError && error.statusCode === 404)) throw error; // gone already (--rm)
+    })));
+    await driver.removeNetwork();
+    return containers.length;
+  };
+  return { executor, stop: stopJanitor, clear };
 }
