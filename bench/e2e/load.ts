@@ -58,11 +58,18 @@ export function createLearners(options: {
         const handle: InteractionHandle = screen && customId
           ? await standin.clickButton({ user, message: screen, customId })
           : await standin.sendChatInput({ user, guild, channel, name: 'review', options: { deck: 'docker-commands' } });
-        await handle.reply(3000);
+        try {
+          await handle.reply(3000);
+        } catch (error) {
+          // No answer within Discord's 3 s: the learner would see "This interaction failed".
+          if (inSlice >= 0) failures.push(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+          screen = null;
+          continue;
+        }
         samples.push({ slice: inSlice, latencyMs: performance.now() - started });
         screen = await handle.finalMessage(5000);
-      } catch (error) {
-        failures.push(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+      } catch {
+        // The answer came but the screen did not follow (or the interaction could not be sent): start over.
         screen = null;
       }
     }

@@ -10,7 +10,7 @@
  * Runs in about two minutes on a two-core machine.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStandin, type Standin, type StandinChannel, type StandinGuild } from '../../src/standin/index.ts';
 import { summarize } from '../stats.ts';
@@ -27,6 +27,7 @@ const bigGuilds = { guilds: 200, members: 1_000 };
 const targets: readonly Target[] = ['bot', 'echo'];
 
 const startedAt = performance.now();
+const loadAtStart = loadavg()[0]!;
 const dir = mkdtempSync(join(tmpdir(), 'coach-bench-e2e-'));
 const entries: Record<Target, readonly string[]> = { bot: botEntry, echo: echoEntry() };
 const children: RunningChild[] = [];
@@ -154,6 +155,7 @@ try {
   const mb = (value: number) => `${value.toFixed(0)} MB`;
   row('interaction → callback p50', ms(bot.stats.median), ms(echo.stats.median), ratio(bot.stats.median, echo.stats.median), '≤ 2×', bot.stats.median <= 2 * echo.stats.median);
   row('interaction → callback p99', ms(bot.stats.p99), ms(echo.stats.p99), ratio(bot.stats.p99, echo.stats.p99), '≤ 2×, < 50 ms', bot.stats.p99 <= 2 * echo.stats.p99 && bot.stats.p99 < 50);
+  row('interactions without a callback within 3 s', String(bot.failures.length), String(echo.failures.length), '—', '0', bot.failures.length === 0);
   row('main-thread CPU per interaction', ms(bot.cpuPer), ms(echo.cpuPer), ratio(bot.cpuPer, echo.cpuPer), '—', null);
   row('RSS idle after start', mb(cold.bot.idleRss), mb(cold.echo.idleRss), ratio(cold.bot.idleRss, cold.echo.idleRss), '≤ 1.3×', cold.bot.idleRss <= 1.3 * cold.echo.idleRss);
   row('RSS loaded (end of the slices)', mb(loadedRss.bot), mb(loadedRss.echo), ratio(loadedRss.bot, loadedRss.echo), '—', null);
@@ -172,7 +174,10 @@ try {
   console.log('| figure | bot | echo floor | ratio | target | result |');
   console.log('|---|---|---|---|---|---|');
   for (const line of rows) console.log(line);
-  console.log(`\ntotal ${((performance.now() - startedAt) / 1000).toFixed(0)} s`);
+  const cores = availableParallelism();
+  const load = `1-minute load ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end, on ${cores} cores`;
+  console.log(`\ntotal ${((performance.now() - startedAt) / 1000).toFixed(0)} s; ${load}`);
+  if (Math.max(loadAtStart, loadavg()[0]!) > cores) console.log('warning: the machine was busy with other work; latency and cold-start figures are not comparable to a quiet run');
 } finally {
   for (const child of children) await child.stop();
   rmSync(dir, { recursive: true, force: true });
