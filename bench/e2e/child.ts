@@ -1,14 +1,25 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
 import type { Standin, StandinGuild } from '../../src/standin/index.ts';
 
+const hasBuild = Boolean((JSON.parse(readFileSync('package.json', 'utf8')) as { scripts?: Record<string, string> }).scripts?.build);
+
 /**
- * How production starts the bot: the one place to change when `npm start` changes (node arguments,
- * run from the repository root).
+ * How production starts the bot, the one place to change when `npm start` changes: compiled
+ * JavaScript on plain node once the project has `npm run build` (issue 17 item 4), tsx before that.
+ * Node arguments, run from the repository root; `build` is the npm script run once before spawning.
  */
-export const botEntry = ['--import', 'tsx', 'src/main.ts'] as const;
+export const botStart: { readonly build: string | null; readonly args: readonly string[] } = hasBuild
+  ? { build: 'build', args: ['dist/main.js'] }
+  : { build: null, args: ['--import', 'tsx', 'src/main.ts'] };
+
+/** The bot's node arguments, after building it when production runs a build. */
+export function botEntry(): readonly string[] {
+  if (botStart.build) execFileSync('npm', ['run', '--silent', botStart.build], { stdio: 'inherit' });
+  return botStart.args;
+}
 
 /** The echo bot, as plain JavaScript next to the project's node_modules (so it pays no TypeScript loader). */
 export function echoEntry(): string[] {

@@ -29,7 +29,7 @@ const targets: readonly Target[] = ['bot', 'echo'];
 const startedAt = performance.now();
 const loadAtStart = loadavg()[0]!;
 const dir = mkdtempSync(join(tmpdir(), 'coach-bench-e2e-'));
-const entries: Record<Target, readonly string[]> = { bot: botEntry, echo: echoEntry() };
+const entries: Record<Target, readonly string[]> = { bot: botEntry(), echo: echoEntry() };
 const children: RunningChild[] = [];
 const log = (line: string) => process.stdout.write(`[${((performance.now() - startedAt) / 1000).toFixed(0).padStart(3)} s] ${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -165,7 +165,7 @@ try {
   row('cold start: spawn → first answer', ms(cold.bot.firstAnswerMs), ms(cold.echo.firstAnswerMs), ratio(cold.bot.firstAnswerMs, cold.echo.firstAnswerMs), '≤ 2×', cold.bot.firstAnswerMs <= 2 * cold.echo.firstAnswerMs);
 
   console.log('');
-  console.log(`bench:e2e — bot: node ${botEntry.join(' ')}; echo: node ${entries.echo.join(' ')}; ${learners} learners, ${repetitions} × (${sliceMs / 1000} s bot + ${sliceMs / 1000} s echo)`);
+  console.log(`bench:e2e — bot: node ${entries.bot.join(' ')}; echo: node ${entries.echo.join(' ')}; ${learners} learners, ${repetitions} × (${sliceMs / 1000} s bot + ${sliceMs / 1000} s echo)`);
   for (const target of targets) {
     const f = figures[target];
     console.log(`  ${target}: ${f.n} interactions measured (${(f.n / (repetitions * sliceMs / 1000)).toFixed(0)}/s), p50 ${ms(f.stats.median)}, p90 ${ms(f.stats.p90)}, p99 ${ms(f.stats.p99)}, max ${ms(f.stats.max)}; CPU per interaction by slice: ${f.perSlice.map((v) => v.toFixed(2)).join(', ')} ms (whole process ${f.processCpuPer.toFixed(2)} ms); failed ${f.failures.length}${f.failures.length ? ` (first: ${f.failures[0]})` : ''}`);
