@@ -1,5 +1,4 @@
 import type { Deck } from '../domain/content/items.ts';
-import { deckLimits } from '../domain/limits.ts';
 import { checkDeckFiles, type HostileYaml } from './load-content.ts';
 
 export type ImportedDeckCheck =
@@ -15,7 +14,7 @@ export type ImportedDeckCheck =
 /**
  * Checks an instructor's deck file (`/deck import`, the console's preview) with the checks of
  * `npm run content:check`: the file name gives the deck id as in `questions/`, problems read
- * `<file>: <path>: <problem>`. On top: at most `deckLimits.itemsPerDeck` items. Section headings
+ * `<file>: <path>: <problem>` (at most `deckLimits.itemsPerDeck` items, as in the built-in bank). Section headings
  * are shown as written (an instructor's own notes have no titles file).
  */
 export function checkImportedDeck(fileName: string, source: string): ImportedDeckCheck {
@@ -25,10 +24,6 @@ export function checkImportedDeck(fileName: string, source: string): ImportedDec
   }
   const checked = checkDeckFiles([{ id: fileName.slice(0, -'.yaml'.length), shown: fileName, source }], null);
   const deck = checked.decks[0]?.deck;
-  if (checked.problems.length > 0 || !deck) return { ok: false, problems: checked.problems, hostile: checked.hostile, tooManyItems: null };
-  if (deck.items.length > deckLimits.itemsPerDeck) {
-    const problem = `${fileName}: items: at most ${deckLimits.itemsPerDeck} items per deck (this file has ${deck.items.length})`;
-    return { ok: false, problems: [problem], hostile: null, tooManyItems: deck.items.length };
-  }
+  if (checked.problems.length > 0 || !deck) return { ok: false, problems: checked.problems, hostile: checked.hostile, tooManyItems: checked.tooManyItems };
   return { ok: true, deck };
 }

@@ -6,7 +6,7 @@ import { ContentError } from './content-error.ts';
 import { describeIssues, formatPath } from './describe-issue.ts';
 import { createDeckSchema, sectionTitlesSchema, toDomainDeck, type ParsedDeck } from './schema.ts';
 import { readYamlFiles, type YamlFile } from './yaml-files.ts';
-import { nestsDeeperThan } from './yaml-nesting.ts';
+import { yamlShapeProblem } from './yaml-shape.ts';
 import { deckLimits } from '../domain/limits.ts';
 
 export { ContentError } from './content-error.ts';
@@ -14,10 +14,10 @@ export { ContentError } from './content-error.ts';
 /** The whole question bank: decks in file-name order and every item by id. */
 export type Content = { readonly decks: Deck[]; readonly items: Map<string, Item> };
 
-/** A document refused before its content is looked at: an alias bomb, or nesting too deep to compose safely. */
-export type HostileYaml = 'aliases' | 'nesting';
+/** A document refused before its content is looked at: an alias bomb, nesting too deep or a text too long to compose safely. */
+export type HostileYaml = 'aliases' | 'nesting' | 'long-text' | 'too-many-tokens';
 
-type FileResult = { deck?: ParsedDeck; problems: string[]; rawIds: { id: string; path: string }[]; hostile?: HostileYaml };
+type FileResult = { deck?: ParsedDeck; problems: string[]; rawIds: { id: string; path: string }[]; hostile?: HostileYaml; tooManyItems?: number };
 
 /** Where the readable titles of the notes' section headings live, relative to the questions folder. */
 export const sectionTitlesFile = 'notes/sections.yaml';
@@ -31,7 +31,7 @@ export function loadContent(dir: string): Content {
   const { files, problems } = readYamlFiles(dir, 'deck');
   const sections = loadSectionTitles(dir, problems);
   const checked = checkDeckFiles(files, sections);
-  problems.push(...checked.problems);
+  for (const line of checked.problems) problems.push(line);
   const usedHeadings = new Set(checked.decks.flatMap((deck) => deck.headings));
   for (const heading of sections?.keys() ?? []) {
     if (!usedHeadings.has(heading)) problems.push(`${sectionTitlesFile}: sections: "${heading}" is cited by no item (remove it)`);
@@ -57,15 +57,19 @@ export function checkDeckFiles(files: readonly YamlFile[], sections: ReadonlyMap
   decks: CheckedDeck[];
   problems: string[];
   hostile: HostileYaml | null;
+  /** The item count of a file over `deckLimits.itemsPerDeck` (its schema is not checked). */
+  tooManyItems: number | null;
 } {
   const problems: string[] = [];
   const decks: CheckedDeck[] = [];
   const idOwners = new Map<string, { file: string; path: string }>();
   let hostile: HostileYaml | null = null;
+  let tooManyItems: number | null = null;
   for (const { id: fileDeckId, shown, source } of files) {
     const result = loadDeckFile(source, fileDeckId);
-    problems.push(...result.problems.map((line) => `${shown}: ${line}`));
+    for (const line of result.problems) problems.push(`${shown}: ${line}`);
     hostile ??= result.hostile ?? null;
+    tooManyItems ??= result.tooManyItems ?? null;
     // Duplicates are checked on the raw ids so they are reported even when the file has other errors.
     for (const { id, path } of result.rawIds) {
       const owner = idOwners.get(id);
@@ -86,14 +90,17 @@ export function checkDeckFiles(files: readonly YamlFile[], sections: ReadonlyMap
       headings: result.deck.items.map((item) => item.source),
     });
   }
-  return { decks, problems, hostile };
+  return { decks, problems, hostile, tooManyItems };
 }
 
 /** Parses one deck file; problems are `<path>: <problem>` without the file name. */
 export function loadDeckFile(source: string, fileDeckId: string): FileResult {
-  if (nestsDeeperThan(source, deckLimits.yamlNesting)) {
-    return { problems: [`(file): nested more than ${deckLimits.yamlNesting} levels deep`], rawIds: [], hostile: 'nesting' };
+  const shape = yamlShapeProblem(source, { maxNesting: deckLimits.yamlNesting, maxTokenChars: deckLimits.yamlTokenChars, maxTokens: deckLimits.yamlTokens });
+  if (shape === 'nesting') return { problems: [`(file): nested more than ${deckLimits.yamlNesting} levels deep`], rawIds: [], hostile: 'nesting' };
+  if (shape === 'long-text') {
+    return { problems: [`(file): a text longer than ${deckLimits.yamlTokenChars} characters as written (at most ${deckLimits.textChars} per field)`], rawIds: [], hostile: 'long-text' };
   }
+  if (shape === 'too-many-tokens') return { problems: [`(file): more than ${deckLimits.yamlTokens} YAML tokens`], rawIds: [], hostile: 'too-many-tokens' };
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -119,6 +126,11 @@ export function loadDeckFile(source: string, fileDeckId: string): FileResult {
     throw error;
   }
   if (raw === null || raw === undefined) return { problems: ['(file): the file is empty'], rawIds: [] };
+  // Checked before the schema: a file of a hundred thousand items costs seconds to describe.
+  const itemCount = typeof raw === 'object' && 'items' in raw && Array.isArray(raw.items) ? raw.items.length : 0;
+  if (itemCount > deckLimits.itemsPerDeck) {
+    return { problems: [`items: at most ${deckLimits.itemsPerDeck} items per deck (this file has ${itemCount})`], rawIds: [], tooManyItems: itemCount };
+  }
   const parsed = createDeckSchema(fileDeckId).safeParse(raw, { reportInput: true });
   const rawIds = collectRawIds(raw);
   if (!parsed.success) {

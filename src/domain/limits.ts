@@ -67,6 +67,10 @@ export const deckLimits = {
   decksPerGuild: 20,
   textChars: 2000,
   yamlNesting: 50,
+  /** The longest single YAML token (a text as written, with quotes, escapes and indentation): 10× a field's maximum. */
+  yamlTokenChars: 20_000,
+  /** YAML tokens of one file: a real deck has about 0.18 per character (190,000 in 1 MiB). */
+  yamlTokens: 300_000,
   /** Alias resolutions the `yaml` package allows before it reports a resource-exhaustion attack. */
   yamlAliases: 100,
   downloadTimeoutMs: 10_000,

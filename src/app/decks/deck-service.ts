@@ -45,6 +45,8 @@ export function createDeckService(deps: { repo: DeckRepository; bank: QuestionBa
       if (!checked.ok) {
         if (checked.hostile === 'aliases') throw new UserError('deck.import.aliasBomb', { max: deckLimits.yamlAliases });
         if (checked.hostile === 'nesting') throw new UserError('deck.import.tooDeep', { max: deckLimits.yamlNesting });
+        if (checked.hostile === 'long-text') throw new UserError('deck.import.hugeText', { max: deckLimits.textChars });
+        if (checked.hostile === 'too-many-tokens') throw new UserError('deck.import.tooManyTokens', { max: deckLimits.yamlTokens });
         if (checked.tooManyItems !== null) throw new UserError('deck.import.tooManyItems', { count: checked.tooManyItems, max: deckLimits.itemsPerDeck });
         return { type: 'invalid', fileName: input.fileName, problems: checked.problems };
       }
