@@ -82,7 +82,7 @@ describe('/deck: an instructor\'s own decks, end to end', () => {
     // Another server sees none of it, and may import its own deck of the same name.
     const other = otherServer(h);
     const elsewhere = await standin.autocomplete({ user: other.learner, guild: other.guild, channel: other.channel, name: 'review', focused: 'deck', options: { deck: '' } });
-    expect(elsewhere.some((choice) => choice.value.startsWith('my-deck'))).toBe(false);
+    expect(elsewhere.some((choice) => String(choice.value).startsWith('my-deck'))).toBe(false);
     const refused = await (await standin.sendChatInput({ user: other.learner, guild: other.guild, channel: other.channel, name: 'review', options: { deck: 'my-deck' }, locale: 'ko' })).finalMessage();
     expect(refused.content).toContain('`my-deck` 덱을 찾지 못했어요');
     const noTopic = await (await standin.sendChatInput({ user: other.learner, guild: other.guild, channel: other.channel, name: 'interview', subcommand: 'ask', options: { topic: 'why-compose' }, locale: 'ko' })).finalMessage();
