@@ -207,5 +207,13 @@ describe('/deck: an instructor\'s own decks, end to end', () => {
       expect(reply.content).toBe('Only members with the Manage Server permission can do this.');
     }
     expect(deckRows(h)).toEqual([]);
+
+    // An attachment id with no uploaded file behind it (a forged payload) is an option the bot cannot read.
+    const forged = await (await standin.sendChatInput({
+      user: h.admin, guild, channel, name: 'deck', locale: 'en-US',
+      options: [{ name: 'import', type: 1, options: [{ name: 'file', type: 11, value: '123456789012345678' }] }],
+    })).finalMessage();
+    expect(forged.content).toBe("I couldn't understand the value of `file`. Pick one from the list or stay within the range shown.");
+    expect(deckRows(h)).toEqual([]);
   });
 });
