@@ -83,6 +83,7 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
   const quizFront = createQuizFront({ client, logger, ...options.quiz });
   const services = createAppServices({
     repositories: createRepositories(database.db), clock, timeZone: config.timeZone, content, interviewLlm: config.interviewLlm,
+    onBrokenDeck: (deck) => logger.warn({ guildId: deck.guildId, deck: deck.name, problems: deck.problems.slice(0, 20) }, 'a stored deck fails the checks; it is not served'),
     lab: { executor: lab.executor, exercises: loadLabExercises(labsFolder) },
     quizFront: quizFront.front,
   });

@@ -1,3 +1,4 @@
+import { createDeckRepository } from './decks/deck-repository.ts';
 import { createInterviewRepository } from './interview/interview-repository.ts';
 import { createLabProgressRepository } from './lab/lab-repository.ts';
 import { createLeaderboardRepository } from './leaderboard/leaderboard-repository.ts';
@@ -31,6 +32,7 @@ export function createRepositories(db: Db) {
     stats: createStatsRepository(db),
     reminders: createReminderRepository(db),
     privacy: createPrivacyRepository(db),
+    decks: createDeckRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
