@@ -7,7 +7,7 @@ import type Docker from 'dockerode';
 import type { StandinUser } from '../src/standin/index.ts';
 import { startBotHarness, type BotHarness } from '../test/helpers/bot-harness.ts';
 
-/** Has no page-served step, so the automatic check after each run never probes a port. */
+/** Has no page-visited step, so the automatic check after each run never reads an access log. */
 const exerciseId = 'container-lifecycle';
 /** The bot allows 20 lab commands per learner per minute; each bench learner stays well below. */
 const commandsPerLearner = 12;

@@ -53,6 +53,8 @@ export type RunningBot = {
   httpPort: number | undefined;
   /** Stops taking new work, lets in-flight work finish, disconnects and closes the database. */
   stop(): Promise<void>;
+  /** Removes every container and the network of this bot's lab instance (see `LabRuntime.clear`). */
+  clearLab(): Promise<number>;
 };
 
 /** Composition: database + migrations → services → router → command registration → gateway login. */
@@ -84,6 +86,7 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
   const quizFront = createQuizFront({ client, logger, ...options.quiz });
   const services = createAppServices({
     repositories: createRepositories(database.db), clock, timeZone: config.timeZone, content, interviewLlm: config.interviewLlm,
+    onBrokenDeck: (deck) => logger.warn({ guildId: deck.guildId, deck: deck.name, problems: deck.problems.slice(0, 20) }, 'a stored deck fails the checks; it is not served'),
     lab: { executor: lab.executor, exercises: bank.labs },
     quizFront: quizFront.front,
   });
@@ -134,7 +137,7 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
       await database.close();
       logger.info('bot stopped');
     })());
-  return { client, services, database, httpPort, stop };
+  return { client, services, database, httpPort, stop, clearLab: () => lab.clear() };
 }
 
 /** Whether `work` settled within `ms` (it keeps running otherwise; the caller stops waiting). */

@@ -13,7 +13,7 @@ import { scoreAnswer } from '../../src/domain/interview/score-answer.ts';
  * from their label. Shared by `npm run eval:interview` and the eval test.
  */
 
-export const answerKinds = ['strong', 'average', 'weak', 'vague', 'off-topic', 'keywords', 'repeated-keywords', 'other-question', 'short', 'long'] as const;
+export const answerKinds = ['strong', 'average', 'weak', 'vague', 'off-topic', 'keywords', 'repeated-keywords', 'other-question', 'short', 'long', 'wrong', 'stuffed', 'parroted'] as const;
 const answerSchema = z.strictObject({
   id: z.string(),
   item: z.string(),
@@ -87,3 +87,14 @@ export function summarize(graded: readonly GradedAnswer[]): EvalSummary {
 
 /** Answers whose score is more than `gap` points from their label. */
 export const farFromLabel = (graded: readonly GradedAnswer[], gap = 25) => graded.filter((a) => Math.abs(a.score - a.label) > gap);
+
+/** Kinds a candidate could use to game the grader: each must score at most `gamingMax`. */
+export const gamingKinds: readonly string[] = ['keywords', 'repeated-keywords', 'stuffed', 'parroted', 'off-topic'];
+export const gamingMax = 15;
+
+/** The issue's done-when bands, per kind of answer. */
+export const targets: readonly { readonly name: string; readonly kinds: readonly string[]; readonly met: (a: GradedAnswer) => boolean }[] = [
+  { name: 'strong ≥ 75', kinds: ['strong'], met: (a) => a.score >= 75 },
+  { name: 'vague in 15–45', kinds: ['vague'], met: (a) => a.score >= 15 && a.score <= 45 },
+  { name: `gaming (list/stuffed/parrot/off) ≤ ${gamingMax}`, kinds: gamingKinds, met: (a) => a.score <= gamingMax },
+];

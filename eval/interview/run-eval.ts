@@ -1,12 +1,15 @@
-import { answerKinds, farFromLabel, gradeEvalSet, loadEvalSet, summarize, type GradedAnswer } from './evaluate.ts';
+import { answerKinds, farFromLabel, gradeEvalSet, loadEvalSet, summarize, targets, type GradedAnswer } from './evaluate.ts';
 
 /*
- * `npm run eval:interview [-- --split tune|holdout]`: the grader against the labelled answers,
- * printed as a table. Exits 0 either way; the thresholds are enforced by test/interview/eval.test.ts.
+ * `npm run eval:interview [-- --split tune|holdout] [-- --summary]`: the grader against the labelled
+ * answers, printed as a table. `--summary` leaves out the answers far from their label (to look at
+ * the holdout's figures without reading its answers). Exits 0 either way; the thresholds are
+ * enforced by test/interview/eval.test.ts.
  */
 
 const splitArg = process.argv.indexOf('--split');
 const only = splitArg >= 0 ? process.argv[splitArg + 1] : undefined;
+const summaryOnly = process.argv.includes('--summary');
 const graded = gradeEvalSet(loadEvalSet()).filter((answer) => !only || answer.split === only);
 
 const fmt = (n: number) => n.toFixed(3);
@@ -19,6 +22,13 @@ console.log(`${'set'.padEnd(40)} ${'n'.padStart(4)}  ${'spearman'.padStart(8)}  
 console.log(line('all', graded));
 for (const split of ['tune', 'holdout']) console.log(line(`split ${split}`, graded.filter((a) => a.split === split)));
 for (const item of [...new Set(graded.map((a) => a.item))]) console.log(line(item, graded.filter((a) => a.item === item)));
+
+console.log('\ntargets (met / answers of that kind):');
+for (const target of targets) {
+  const set = graded.filter((a) => target.kinds.includes(a.kind));
+  console.log(`  ${target.name.padEnd(34)} ${set.filter(target.met).length}/${set.length}`);
+}
+
 console.log('\nscore range by kind (label range):');
 for (const kind of answerKinds) {
   const set = graded.filter((a) => a.kind === kind);
@@ -28,4 +38,6 @@ for (const kind of answerKinds) {
 }
 const far = farFromLabel(graded);
 console.log(`\nmore than 25 points from the label: ${far.length}`);
-for (const a of far) console.log(`  ${a.id.padEnd(22)} ${a.split.padEnd(7)} label ${String(a.label).padStart(3)}  score ${String(a.score).padStart(3)}  (${a.verdict})`);
+if (!summaryOnly) {
+  for (const a of far) console.log(`  ${a.id.padEnd(22)} ${a.split.padEnd(7)} label ${String(a.label).padStart(3)}  score ${String(a.score).padStart(3)}  (${a.verdict})`);
+}

@@ -4,6 +4,9 @@ import type { Clock } from '../domain/clock.ts';
 import type { LabExercise } from '../domain/lab/exercise.ts';
 import type { LabExecutor } from './lab/lab-executor.ts';
 import { createCatalogService } from './content/catalog-service.ts';
+import { createQuestionBank, type BrokenDeck } from './content/question-bank.ts';
+import { createDeckService } from './decks/deck-service.ts';
+import { loadDeckTemplate } from '../content/deck-template.ts';
 import { createConductor, type ConductorFront } from './quiz/conductor.ts';
 import { createLabService } from './lab/lab-service.ts';
 import { createDailyService } from './quiz/daily-service.ts';
@@ -22,7 +25,10 @@ export type ServiceDeps = {
   repositories: Repositories;
   clock: Clock;
   timeZone: string;
+  /** The built-in question bank; each server's own decks are added from the database. */
   content: Content;
+  /** Told about a stored deck that no longer passes the checks (it is left out of the bank). */
+  onBrokenDeck?: (deck: BrokenDeck) => void;
   interviewLlm?: InterviewLlmConfig | undefined;
   /** The lab's engine side (executor undefined = no Docker engine) and its exercises. */
   lab?: { executor: LabExecutor | undefined; exercises: readonly LabExercise[] };
@@ -35,18 +41,21 @@ export function createAppServices(deps: ServiceDeps) {
   const { clock, timeZone, content } = deps;
   const repos = deps.repositories;
   const { users, cards } = repos;
+  const bank = createQuestionBank({ builtIn: content, decks: repos.decks, ...(deps.onBrokenDeck ? { onBrokenDeck: deps.onBrokenDeck } : {}) });
+  let template: ReturnType<typeof loadDeckTemplate> | undefined;
   const xp = createXpService({ repo: repos.learning, clock, timeZone });
   const learning = createLearningService({ repo: repos.learning, cards, users, xp, clock, timeZone });
-  const quiz = createQuizService({ repo: repos.quiz, learning, xp, content, clock });
-  const daily = createDailyService({ repo: repos.daily, learning, content, clock, timeZone });
+  const quiz = createQuizService({ repo: repos.quiz, learning, xp, bank, clock });
+  const daily = createDailyService({ repo: repos.daily, learning, bank, clock, timeZone });
   const lab = createLabService({
     executor: deps.lab?.executor, exercises: deps.lab?.exercises ?? [], progress: repos.labProgress, answers: learning, clock,
   });
-  const review = createReviewService({ repo: repos.review, cards, users, learning, content, clock, timeZone });
+  const review = createReviewService({ repo: repos.review, cards, users, learning, bank, clock, timeZone });
   return {
     clock,
     timeZone,
-    catalog: createCatalogService(content),
+    catalog: createCatalogService(bank),
+    decks: createDeckService({ repo: repos.decks, bank, clock, template: () => (template ??= loadDeckTemplate()) }),
     settings: createSettingsService({ users, clock }),
     xp,
     learning,
@@ -54,13 +63,13 @@ export function createAppServices(deps: ServiceDeps) {
       repo: repos.leaderboard, clock, timeZone, streakOf: learning.streakOf,
       isHidden: (userId) => !users.userSettings(userId).leaderboardVisible,
     }),
-    interview: setUpInterviewService({ repo: repos.interview, learning, content, clock, llm: deps.interviewLlm }),
+    interview: setUpInterviewService({ repo: repos.interview, learning, bank, clock, llm: deps.interviewLlm }),
     quiz,
     daily,
     conductor: createConductor({ quiz, daily, clock, front: deps.quizFront }),
     lab,
     privacy: createPrivacyService({ repo: repos.privacy, lab, clock, timeZone }),
-    stats: createStatsService({ repo: repos.stats, users, content, clock, timeZone }),
+    stats: createStatsService({ repo: repos.stats, users, bank, clock, timeZone }),
     remind: createRemindService({ repo: repos.reminders, stats: repos.stats, users, review, streakOf: learning.streakOf, clock, timeZone }),
     review,
   };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,11 @@ export interface ConsoleWorld {
   user: StandinUser;
   databasePath: string;
   logPath: string;
-  /** Stops the bot, closes the stand-in, removes temporary files. Safe to call twice. */
+  /** The lab instance of this run (LAB_INSTANCE): its containers and network are removed at shutdown. */
+  labInstance: string;
+  /** Whether a Docker engine answered, so /lab works in this console. */
+  labAvailable: boolean;
+  /** Removes the lab's containers and network, stops the bot, closes the stand-in, removes temporary files. Safe to call twice. */
   shutdown(): Promise<void>;
 }
 
@@ -49,6 +53,8 @@ export async function startConsoleWorld(args: ConsoleArgs): Promise<ConsoleWorld
   let done: Promise<void> | null = null;
   const shutdown = (keepFiles = false) =>
     (done ??= (async () => {
+      // The instance is this console's own, so everything in it was made here (see `labInstance`).
+      await bot?.clearLab().catch(() => undefined);
       await bot?.stop().catch(() => undefined);
       await standin.close().catch(() => undefined);
       await new Promise<void>((resolve) => logStream.end(() => resolve()));
@@ -56,11 +62,15 @@ export async function startConsoleWorld(args: ConsoleArgs): Promise<ConsoleWorld
       if (!keepFiles) await rm(temp, { recursive: true, force: true });
     })());
 
+  // A lab instance of its own per run (unless --env LAB_INSTANCE names one): the shell's LAB_INSTANCE
+  // may be a running bot's, whose learners' containers the clean-up at quit must never touch.
+  const labInstance = args.env.LAB_INSTANCE ?? `console-${randomBytes(4).toString('hex')}`;
   try {
     // The shell's settings (DOCKER_HOST, INTERVIEW_LLM_*, …) apply; the stand-in's connection wins.
     const config = loadConfig({
       BOT_TIMEZONE: 'Asia/Seoul',
       ...readEnvironment(),
+      LAB_INSTANCE: labInstance,
       ...args.env,
       DISCORD_TOKEN: standin.token,
       DISCORD_APPLICATION_ID: standin.applicationId,
@@ -78,5 +88,5 @@ export async function startConsoleWorld(args: ConsoleArgs): Promise<ConsoleWorld
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`the bot did not start: ${reason}\n(bot log: ${logPath})`, { cause: error });
   }
-  return { standin, guild, channel, user, databasePath, logPath, shutdown };
+  return { standin, guild, channel, user, databasePath, logPath, labInstance, labAvailable: bot.services.lab.available, shutdown };
 }

@@ -23,6 +23,7 @@ async function main(): Promise<number> {
   const role = args.preview ? ', admin, preview: no daily new-card limit' : args.admin ? ', admin' : ', not an admin (start with --admin for /config)';
   out(`Ready. You are ${world.user.username} (locale ${world.user.locale}${role}) in #${world.channel.name} of "${world.guild.name}".`);
   out(`Database: ${args.db ?? 'temporary'}   Bot log: ${world.logPath}   Type help for commands.`);
+  if (world.labAvailable) out(`Lab: instance ${world.labInstance}; its containers and network are removed at quit.`);
 
   // Created only now: lines typed (or piped) during start-up wait in stdin instead of being lost.
   const rl = createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive });

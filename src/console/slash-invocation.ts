@@ -1,3 +1,5 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import type { CommandInvocation, OptionValue, StandinChannel, StandinUser, StoredCommand } from '../standin/index.ts';
 
 type Def = { name?: string; type?: number; options?: Def[]; required?: boolean; description?: string };
@@ -67,9 +69,27 @@ function typed(type: number, text: string, lookups: Lookups): OptionValue | { pr
       return lookups.userNamed(text.replace(/^@/, '')) ?? { problem: `no user "${text}"` };
     case 7:
       return lookups.channelNamed(text.replace(/^#/, '')) ?? { problem: `no channel "${text}"` };
+    case 11:
+      return localFile(text);
     default:
       return text;
   }
+}
+
+/** Discord's upload limit without Nitro: the console refuses what a Discord client would. */
+const uploadLimitBytes = 10 * 1024 * 1024;
+
+/**
+ * An attachment option given as a local path (`file:./my-deck.yaml`): read here and uploaded to the
+ * stand-in, which serves it to the bot like Discord's CDN, so the bot's own download path runs.
+ */
+function localFile(path: string): OptionValue | { problem: string } {
+  const full = resolve(path);
+  const stat = statSync(full, { throwIfNoEntry: false });
+  if (!stat?.isFile()) return { problem: `no file "${path}"` };
+  if (stat.size > uploadLimitBytes) return { problem: `"${path}" is ${stat.size} bytes; Discord takes uploads up to ${uploadLimitBytes}` };
+  const contentType = /\.ya?ml$/i.test(full) ? 'application/yaml' : /\.txt$/i.test(full) ? 'text/plain; charset=utf-8' : undefined;
+  return { kind: 'upload', filename: basename(full), data: readFileSync(full), ...(contentType ? { contentType } : {}) };
 }
 
 /** One line per command for the console's help: `/review start deck:… [count:…]`. */

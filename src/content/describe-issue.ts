@@ -78,6 +78,8 @@ function describeValue(value: unknown): string {
 }
 
 function suggestKey(key: string): string {
+  // A misspelling is short; a long "key" (a hostile file's) is not compared with every known key.
+  if (key.length > 64) return '';
   let best: string | undefined;
   let bestDistance = 3;
   for (const candidate of knownKeys) {

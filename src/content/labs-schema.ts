@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseDockerCommand } from '../domain/lab/parse-command.ts';
-import type { LabExercise } from '../domain/lab/exercise.ts';
+import type { LabExercise, LocalizedText } from '../domain/lab/exercise.ts';
 import { checkContainerName, checkImage } from '../domain/lab/values.ts';
 import { localizedTextSchema } from './schema.ts';
 
@@ -33,11 +33,34 @@ export function createStepCheckSchema(allowedImages: readonly string[]) {
     z.strictObject({ kind: z.literal('container-stopped'), name: containerName }),
     z.strictObject({ kind: z.literal('container-absent'), name: containerName }),
     z.strictObject({ kind: z.literal('no-containers') }),
-    z.strictObject({ kind: z.literal('page-served'), port, contains: z.string().min(1, 'must not be empty') }),
+    z.strictObject({ kind: z.literal('page-visited'), port }),
     z.strictObject({ kind: z.literal('image-present'), image }),
     z.strictObject({ kind: z.literal('image-absent'), image }),
     z.strictObject({ kind: z.literal('ran'), command: labCommand(allowedImages) }),
   ]);
+}
+
+/**
+ * Hints escalate and never hand over the answer (that is the Solution button's job): no two hints
+ * of a step alike, and no hint containing a solution command, with or without its leading
+ * `docker ` (a one-word remainder such as `ps` is too common a word to look for).
+ */
+function hintProblems(hints: readonly LocalizedText[], solution: readonly string[]): { path: (string | number)[]; message: string }[] {
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  const answers = solution.flatMap((command) => {
+    const rest = command.replace(/^docker\s+/, '');
+    return rest.includes(' ') ? [command, rest] : [command];
+  });
+  hints.forEach((hint, index) => {
+    for (const locale of ['ko', 'en'] as const) {
+      const text = hint[locale];
+      const earlier = hints.slice(0, index).findIndex((h) => h[locale].trim() === text.trim());
+      if (earlier >= 0) problems.push({ path: [index, locale], message: `repeats hints[${earlier}]; each hint must add something` });
+      const given = answers.find((answer) => text.includes(answer));
+      if (given) problems.push({ path: [index, locale], message: `gives the answer away ("${given}"); leave the exact command to the Solution button` });
+    }
+  });
+  return problems;
 }
 
 /** Builds the schema of one exercise file; its `id` must equal the file name. */
@@ -45,7 +68,7 @@ export function createLabExerciseSchema(fileId: string, allowedImages: readonly 
   const step = z.strictObject({
     id: kebab,
     instruction: localizedTextSchema,
-    hint: localizedTextSchema,
+    hints: z.array(localizedTextSchema).min(2, 'needs at least 2 hints, each more specific than the one before').max(4, 'at most 4 hints'),
     solution: z.array(labCommand(allowedImages)),
     check: createStepCheckSchema(allowedImages),
   });
@@ -65,10 +88,11 @@ export function createLabExerciseSchema(fileId: string, allowedImages: readonly 
         const first = seen.get(s.id);
         if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['steps', index, 'id'], message: `duplicate step id "${s.id}" (also steps[${first}])` });
         else seen.set(s.id, index);
-        // A step nothing can complete by typing must be a page check (it passes after an earlier run).
-        if (s.solution.length === 0 && s.check.kind !== 'page-served') {
-          ctx.addIssue({ code: 'custom', path: ['steps', index, 'solution'], message: 'needs at least one command (only page-served steps may have none)' });
+        // A step nothing can complete by typing must be a page visit (the learner opens the address).
+        if (s.solution.length === 0 && s.check.kind !== 'page-visited') {
+          ctx.addIssue({ code: 'custom', path: ['steps', index, 'solution'], message: 'needs at least one command (only page-visited steps may have none)' });
         }
+        for (const issue of hintProblems(s.hints, s.solution)) ctx.addIssue({ code: 'custom', path: ['steps', index, 'hints', ...issue.path], message: issue.message });
       });
     });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Deck, LocalizedText } from '../domain/content/items.ts';
 import { parseConceptEntry } from '../domain/interview/concept-lexicon.ts';
+import { deckLimits } from '../domain/limits.ts';
 
 /*
  * The zod schemas of `questions/<deck-id>.yaml` (contract: team/content-spec.md). Every object is
@@ -12,14 +13,16 @@ import { parseConceptEntry } from '../domain/interview/concept-lexicon.ts';
 
 const kebabPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Every text has a ceiling, so one field cannot fill a message (or the bot's memory). */
+const bounded = () => z.string().max(deckLimits.textChars, `must be at most ${deckLimits.textChars} characters`);
 /** A required, non-blank string. */
-const text = z.string().refine((value) => value.trim().length > 0, 'must not be empty');
-const kebab = z.string().regex(kebabPattern, 'must be kebab-case (lowercase letters, digits and single dashes)');
+const text = bounded().refine((value) => value.trim().length > 0, 'must not be empty');
+const kebab = z.string().max(64, 'must be at most 64 characters').regex(kebabPattern, 'must be kebab-case (lowercase letters, digits and single dashes)');
 
 /** `{ ko, en }`: both languages are required; a blank one counts as a missing translation. */
 export const localizedTextSchema = z.strictObject({
-  ko: z.string().refine((value) => value.trim().length > 0, 'missing Korean translation (empty)'),
-  en: z.string().refine((value) => value.trim().length > 0, 'missing English translation (empty)'),
+  ko: bounded().refine((value) => value.trim().length > 0, 'missing Korean translation (empty)'),
+  en: bounded().refine((value) => value.trim().length > 0, 'missing English translation (empty)'),
 });
 
 const aliasList = z.array(text);
@@ -35,6 +38,7 @@ function baseFields(deckId: string) {
   return {
     id: z
       .string()
+      .max(130, 'must be at most 130 characters')
       .refine((id) => id.startsWith(prefix), `must start with "${prefix}"`)
       .refine((id) => kebabPattern.test(id.slice(id.indexOf('.') + 1)), 'must be "<deck-id>.<kebab-slug>"'),
     concept: kebab,

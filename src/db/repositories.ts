@@ -1,3 +1,4 @@
+import { createDeckRepository } from './decks/deck-repository.ts';
 import { createInterviewRepository } from './interview/interview-repository.ts';
 import { createLabProgressRepository } from './lab/lab-repository.ts';
 import { createLeaderboardRepository } from './leaderboard/leaderboard-repository.ts';
@@ -33,6 +34,7 @@ export function createRepositories(db: Db) {
     reminders: createReminderRepository(db),
     // Deleting a learner's row must reach the settings cache of the users repository.
     privacy: createPrivacyRepository(db, { forgotten: users.forgotten }),
+    decks: createDeckRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -55,3 +55,23 @@ export function clipText(text: string, max: number): string {
   }
   return `${kept}…`;
 }
+
+/**
+ * What an instructor's own deck (`/deck import`) may be: the attachment's size, its items, the
+ * decks of one server, the longest text of any field, and how deeply its YAML may nest (the deck
+ * format needs about 10 levels; a hostile document nests thousands deep to exhaust the parser).
+ */
+export const deckLimits = {
+  fileBytes: 1024 * 1024,
+  itemsPerDeck: 500,
+  decksPerGuild: 20,
+  textChars: 2000,
+  yamlNesting: 50,
+  /** The longest single YAML token (a text as written, with quotes, escapes and indentation): 10× a field's maximum. */
+  yamlTokenChars: 20_000,
+  /** YAML tokens of one file: a real deck has about 0.18 per character (190,000 in 1 MiB). */
+  yamlTokens: 300_000,
+  /** Alias resolutions the `yaml` package allows before it reports a resource-exhaustion attack. */
+  yamlAliases: 100,
+  downloadTimeoutMs: 10_000,
+} as const;

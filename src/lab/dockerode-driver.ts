@@ -4,7 +4,6 @@ import { demuxLogs } from './demux-logs.ts';
 import { labHostConfig } from './host-config.ts';
 import { realContainerName } from '../domain/lab/ownership.ts';
 import { isPortFree } from './host-ports.ts';
-import { probePage } from './http-probe.ts';
 import type { CreateContainerRequest, EngineVersion, LabContainer, LabDriver, LabImage } from './lab-driver.ts';
 import { LabEngineError, LabEngineUnavailableError } from './lab-driver.ts';
 import { assertInstanceId, decodePorts, encodePorts, labLabels, labNetworkName, pulledMarkRepository } from './lab-labels.ts';
@@ -20,10 +19,19 @@ export type DockerodeDriverOptions = {
 
 const unreachableCodes = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE']);
 
+/**
+ * The daemon's own message. dockerode puts it in `json.message`, or, when the body was not JSON
+ * (a failed pull), wraps it as "(HTTP code 500) server error - <message> ": unwrap that.
+ */
+export function daemonMessage(e: { json?: { message?: string } | null; message?: string }): string {
+  if (e.json?.message) return e.json.message;
+  return (e.message ?? 'engine error').replace(/^\(HTTP code \d+\) [^-]*- /, '').trim();
+}
+
 /** Wraps dockerode's errors into our two kinds; anything else is rethrown as is. */
 function translate(error: unknown): never {
   const e = error as { statusCode?: number; json?: { message?: string } | null; code?: string; message?: string };
-  if (typeof e?.statusCode === 'number') throw new LabEngineError(e.statusCode, e.json?.message ?? e.message ?? 'engine error');
+  if (typeof e?.statusCode === 'number') throw new LabEngineError(e.statusCode, daemonMessage(e));
   if (e?.code && unreachableCodes.has(e.code)) throw new LabEngineUnavailableError(error);
   if (/timeout/i.test(e?.message ?? '')) throw new LabEngineUnavailableError(error);
   throw error;
@@ -61,7 +69,8 @@ function toLabContainer(info: Docker.ContainerInspectInfo): LabContainer {
     image: labels[labLabels.image] ?? info.Config.Image,
     imageRef: labels[labLabels.imageRef] ?? info.Config.Image,
     imageId: info.Image,
-    command: [info.Path, ...(info.Args ?? [])].join(' '),
+    path: info.Path,
+    args: info.Args ?? [],
     state: info.State.Status as LabContainerState,
     exitCode: info.State.ExitCode,
     ports: decodePorts(labels[labLabels.ports]),
@@ -95,8 +104,6 @@ export function createDockerodeDriver(docker: Docker, options: DockerodeDriverOp
   };
 
   const markRepository = pulledMarkRepository(instance);
-  // A listener on 0.0.0.0 answers on loopback too; probing the wildcard address itself is not portable.
-  const probeHost = options.bindAddress === '0.0.0.0' ? '127.0.0.1' : options.bindAddress === '::' ? '::1' : options.bindAddress;
 
   return {
     instance,
@@ -132,6 +139,18 @@ export function createDockerodeDriver(docker: Docker, options: DockerodeDriverOp
       } catch (error) {
         if ((error as { statusCode?: number }).statusCode === 409) return; // created concurrently
         translate(error);
+      }
+    },
+
+    async removeNetwork() {
+      const existing = await engine(() => docker.listNetworks({ filters: { name: [networkName] } }));
+      for (const network of existing.filter((n) => n.Name === networkName)) {
+        try {
+          await docker.getNetwork(network.Id).remove();
+        } catch (error) {
+          if ((error as { statusCode?: number }).statusCode === 404) continue; // removed concurrently
+          translate(error);
+        }
       }
     },
 
@@ -265,10 +284,6 @@ export function createDockerodeDriver(docker: Docker, options: DockerodeDriverOp
 
     isHostPortFree(realHostPort) {
       return isPortFree(options.bindAddress, realHostPort);
-    },
-
-    probePage(realHostPort, probeOptions) {
-      return probePage(probeHost, realHostPort, probeOptions);
     },
   };
 }

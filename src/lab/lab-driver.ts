@@ -1,5 +1,4 @@
 import type { CreateContainerRequest, EngineVersion, LabContainer, LabContainerSummary, LabImage } from '../domain/lab/lab-objects.ts';
-import type { ProbeOptions, ProbeResult } from './http-probe.ts';
 
 export type { CreateContainerRequest, EngineVersion, LabContainer, LabContainerSummary, LabImage, LabPort } from '../domain/lab/lab-objects.ts';
 
@@ -19,6 +18,8 @@ export interface LabDriver {
   version(): Promise<EngineVersion>;
   /** Creates the instance's lab network when it does not exist yet (idempotent). */
   ensureNetwork(): Promise<void>;
+  /** Removes the instance's lab network (idempotent); its containers must be gone first. */
+  removeNetwork(): Promise<void>;
   /** This instance's containers, all states; only one owner's when `owner` is given. Newest first. */
   listContainers(owner?: string): Promise<LabContainer[]>;
   /** Every lab container on the engine, of every instance and state, in one cheap listing (no inspect). */
@@ -42,8 +43,6 @@ export interface LabDriver {
   removePulledImage(ref: string): Promise<boolean>;
   /** Whether nothing on the host listens on this real port of the bind address right now. */
   isHostPortFree(realHostPort: number): Promise<boolean>;
-  /** GET / through a real published port (bounded retries). */
-  probePage(realHostPort: number, options?: ProbeOptions): Promise<ProbeResult>;
 }
 
 /** An error answer from the engine, with the daemon's own message (shown to the learner, translated). */

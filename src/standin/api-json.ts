@@ -130,18 +130,19 @@ export function guildJson(state: StandinState, guild: StandinGuild): Json {
   };
 }
 
-/** The GUILD_CREATE payload: the guild plus channels and members, sent after READY. */
-export function guildCreateJson(state: StandinState, guild: StandinGuild, botUserId: string): Json {
+/** The GUILD_CREATE payload: the guild plus channels and members (all, or only the bot's own), sent after READY. */
+export function guildCreateJson(state: StandinState, guild: StandinGuild, botUserId: string, listed: 'all' | 'bot' = 'all'): Json {
   const members = state.membersOf(guild.id);
   const bot = state.member(guild.id, botUserId);
   return {
     ...guildJson(state, guild),
     joined_at: (bot?.joinedAt ?? state.now()).toISOString(),
-    large: false,
+    large: listed === 'bot' && members.length > 250,
     unavailable: false,
     member_count: members.length,
     voice_states: [],
-    members: members.map((member) => memberJson(state, member, { user: true, permissions: false })),
+    members: (listed === 'all' ? members : members.filter((member) => member.userId === botUserId))
+      .map((member) => memberJson(state, member, { user: true, permissions: false })),
     channels: state.channelsOf(guild.id).map((channel) => {
       const json = channelJson(state, channel);
       delete json.guild_id;

@@ -1,9 +1,9 @@
-import { channelJson, memberJson, roleJson, userJson, type Json } from './api-json.ts';
-import type { StandinChannel, StandinRole, StandinUser } from './model.ts';
+import { attachmentJson, channelJson, memberJson, roleJson, userJson, type Json } from './api-json.ts';
+import type { StandinChannel, StandinRole, StandinUpload, StandinUser } from './model.ts';
 import type { StandinState, StoredCommand } from './state.ts';
 
 /** A value a test gives for a slash-command option; entities may also be given by id. */
-export type OptionValue = string | number | boolean | StandinUser | StandinChannel | StandinRole;
+export type OptionValue = string | number | boolean | StandinUser | StandinChannel | StandinRole | StandinUpload;
 
 /** An option already in Discord's shape, passed through unchanged. */
 export interface RawCommandOption {
@@ -23,6 +23,9 @@ export interface CommandInvocation {
   options?: Record<string, OptionValue> | RawCommandOption[];
 }
 
+/** Discord's upload limit for a user without Nitro (10 MiB). */
+const uploadLimitBytes = 10 * 1024 * 1024;
+
 const OptionType = { Subcommand: 1, Group: 2, String: 3, Integer: 4, Boolean: 5, User: 6, Channel: 7, Role: 8, Mentionable: 9, Number: 10, Attachment: 11 } as const;
 type Def = Record<string, unknown> & { name?: string; type?: number; options?: Def[]; choices?: Array<{ value: unknown }> };
 
@@ -41,7 +44,7 @@ export function buildCommandOptions(
   state: StandinState,
   invocation: CommandInvocation,
   command: StoredCommand | undefined,
-  context: { guildId: string | null; userId: string; focused?: string },
+  context: { guildId: string | null; userId: string; channelId: string; baseUrl: string; focused?: string },
 ): { options: Json[]; resolved: Json | undefined } {
   const label = `/${[invocation.name, invocation.subcommandGroup, invocation.subcommand].filter(Boolean).join(' ')}`;
   let defs: Def[] | undefined = command ? ((command.options as Def[] | undefined) ?? []) : undefined;
@@ -63,7 +66,7 @@ export function buildCommandOptions(
     throw new Error(`${label}: the registered command needs a subcommand (one of: ${names(defs)})`);
   }
 
-  const resolved = new Resolved(state, context.guildId, context.userId);
+  const resolved = new Resolved(state, context.guildId, context.userId, context.channelId, context.baseUrl);
   let leaves: Json[];
   if (Array.isArray(invocation.options)) {
     leaves = invocation.options as unknown as Json[];
@@ -97,6 +100,7 @@ function inferType(value: OptionValue): number {
   if (typeof value === 'string') return OptionType.String;
   if (typeof value === 'boolean') return OptionType.Boolean;
   if (typeof value === 'number') return Number.isInteger(value) ? OptionType.Integer : OptionType.Number;
+  if (value.kind === 'upload') return OptionType.Attachment;
   return value.kind === 'user' ? OptionType.User : value.kind === 'channel' ? OptionType.Channel : OptionType.Role;
 }
 
@@ -122,6 +126,9 @@ function convertValue(label: string, name: string, type: number, value: OptionVa
     case OptionType.Boolean:
       if (typeof value !== 'boolean') throw fail('must be true or false');
       return value;
+    case OptionType.Attachment:
+      if (typeof value !== 'object' || value.kind !== 'upload') throw fail('must be a file (an upload)');
+      return resolved.upload(fail, value);
     case OptionType.User:
     case OptionType.Channel:
     case OptionType.Role:
@@ -150,14 +157,34 @@ class Resolved {
   readonly members: Json = {};
   readonly channels: Json = {};
   readonly roles: Json = {};
+  readonly attachments: Json = {};
 
   constructor(
     private readonly state: StandinState,
     private readonly guildId: string | null,
     private readonly invokerId: string,
+    private readonly channelId: string,
+    private readonly baseUrl: string,
   ) {}
 
+  /** Stores the file like Discord's upload step and returns its attachment id. */
+  upload(fail: (why: string) => Error, file: StandinUpload): string {
+    if (file.data.byteLength > uploadLimitBytes) throw fail(`is ${file.data.byteLength} bytes; Discord refuses uploads over ${uploadLimitBytes}`);
+    if (file.filename.trim() === '') throw fail('needs a file name');
+    // Discord replaces spaces in file names with underscores.
+    const filename = file.filename.replace(/\s/g, '_');
+    const id = this.state.nextId();
+    const attachment = {
+      id, filename, contentType: file.contentType ?? null, description: null, size: file.data.byteLength, channelId: this.channelId,
+      url: `${this.baseUrl}/ephemeral-attachments/${this.channelId}/${id}/${encodeURIComponent(filename)}`, data: file.data,
+    };
+    this.state.uploads.set(id, attachment);
+    this.attachments[id] = { ...attachmentJson(attachment), ephemeral: true };
+    return id;
+  }
+
   add(fail: (why: string) => Error, type: number, value: OptionValue): string {
+    if (typeof value === 'object' && value.kind === 'upload') throw fail('is a file, but the option is not an attachment');
     const id = typeof value === 'object' ? value.id : String(value);
     const user = this.state.users.get(id);
     const channel = this.state.channels.get(id);
@@ -182,7 +209,7 @@ class Resolved {
   }
 
   toJson(): Json | undefined {
-    const parts = Object.entries({ users: this.users, members: this.members, channels: this.channels, roles: this.roles }).filter(
+    const parts = Object.entries({ users: this.users, members: this.members, channels: this.channels, roles: this.roles, attachments: this.attachments }).filter(
       ([, entries]) => Object.keys(entries).length > 0,
     );
     return parts.length > 0 ? Object.fromEntries(parts) : undefined;

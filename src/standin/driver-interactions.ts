@@ -42,7 +42,7 @@ export interface ModalSubmitOptions {
 export async function sendChatInput(core: StandinCore, options: ChatInputOptions): Promise<InteractionHandle> {
   const guildId = options.channel.guildId;
   const command = findRegisteredCommand(core.state, options.name, guildId);
-  const { options: dataOptions, resolved } = buildCommandOptions(core.state, options, command, { guildId, userId: options.user.id });
+  const { options: dataOptions, resolved } = buildCommandOptions(core.state, options, command, { guildId, userId: options.user.id, channelId: options.channel.id, baseUrl: core.baseUrl() });
   const label = `/${[options.name, options.subcommandGroup, options.subcommand].filter(Boolean).join(' ')}`;
   return sendInteraction(core, options, {
     type: InteractionKind.ApplicationCommand,
@@ -55,7 +55,9 @@ export async function sendChatInput(core: StandinCore, options: ChatInputOptions
 export async function requestAutocomplete(core: StandinCore, options: AutocompleteOptions): Promise<AutocompleteChoice[]> {
   const guildId = options.channel.guildId;
   const command = findRegisteredCommand(core.state, options.name, guildId);
-  const built = buildCommandOptions(core.state, options, command, { guildId, userId: options.user.id, focused: options.focused });
+  const built = buildCommandOptions(core.state, options, command, {
+    guildId, userId: options.user.id, channelId: options.channel.id, baseUrl: core.baseUrl(), focused: options.focused,
+  });
   const handle = await sendInteraction(core, options, {
     type: InteractionKind.Autocomplete,
     label: `autocomplete /${options.name} ${options.focused}`,

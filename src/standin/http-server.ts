@@ -18,6 +18,7 @@ export function createRequestHandler(core: StandinCore, routes: readonly Route[]
 async function handle(core: StandinCore, routes: readonly Route[], request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   if (url.pathname.startsWith('/attachments/')) return serveAttachment(core, url.pathname, response);
+  if (url.pathname.startsWith('/ephemeral-attachments/')) return serveUpload(core, url.pathname, response);
 
   const method = request.method ?? 'GET';
   const versioned = /^\/api\/v\d+(\/.*)?$/.exec(url.pathname);
@@ -84,6 +85,15 @@ function safeDecode(segment: string): string {
   } catch {
     return segment;
   }
+}
+
+/** A file attached to a slash-command option, served like Discord's CDN: its content type (when known) and exact length. */
+function serveUpload(core: StandinCore, pathname: string, response: ServerResponse): void {
+  const [, , channelId, attachmentId] = pathname.split('/');
+  const upload = attachmentId === undefined ? undefined : core.state.uploads.get(attachmentId);
+  if (!upload || upload.channelId !== channelId) return sendJson(response, 404, { message: '404: Not Found', code: 0 });
+  response.writeHead(200, { 'Content-Type': upload.contentType ?? 'application/octet-stream', 'Content-Length': upload.size });
+  response.end(Buffer.from(upload.data));
 }
 
 function serveAttachment(core: StandinCore, pathname: string, response: ServerResponse): void {

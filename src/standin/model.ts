@@ -62,6 +62,18 @@ export interface StandinChannel {
   readonly recipientIds: readonly string[];
 }
 
+/**
+ * A file a user attaches to a slash command's attachment option. Discord uploads it before the
+ * interaction and hands the bot an ephemeral CDN URL; the stand-in serves it the same way.
+ */
+export interface StandinUpload {
+  readonly kind: 'upload';
+  readonly filename: string;
+  readonly data: Uint8Array;
+  /** As the user's client labels it; Discord leaves it out when it cannot tell. */
+  readonly contentType?: string;
+}
+
 export interface StandinAttachment {
   readonly id: string;
   readonly filename: string;

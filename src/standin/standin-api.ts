@@ -32,6 +32,11 @@ export interface StandinOptions {
   privilegedIntents?: PrivilegedIntentSwitches;
   /** Clock (ms) of the rate-limit windows, so a test can hold time still. Default: real time. */
   rateLimitClock?: () => number;
+  /**
+   * Whether GUILD_CREATE lists every member (`all`, the default) or only the bot's own (`bot`): what
+   * Discord sends for a large guild to a bot without the privileged members and presences intents.
+   */
+  guildCreateMembers?: 'all' | 'bot';
   /** Discord's global limit for bot-token requests. Default 50 per second. */
   globalRequestsPerSecond?: number;
 }

@@ -39,6 +39,8 @@ export class StandinState {
   /** Keyed by `global` or a guild id. */
   readonly commands = new Map<string, StoredCommand[]>();
   readonly overwrites = new Map<string, PermissionOverwrite[]>();
+  /** Files attached to slash-command options, by attachment id (served under `/ephemeral-attachments/`). */
+  readonly uploads = new Map<string, StandinAttachment & { readonly channelId: string }>();
   readonly #listeners = new Set<(event: MessageEvent) => void>();
 
   constructor(

@@ -27,6 +27,12 @@ describe('the bot against the Discord stand-in', () => {
     const registered = put.body as { name: string; name_localizations?: Record<string, string>; description_localizations?: Record<string, string> }[];
     expect(registered.map((command) => command.name)).toEqual(commands.map((command) => command.data.name));
     expect(registered.every((command) => command.name_localizations?.ko && command.description_localizations?.ko)).toBe(true);
+    // /deck is for admins (Manage Server = 1 << 5) and takes its deck file as an attachment option (type 11).
+    const deck = (registered as unknown as { name: string; default_member_permissions?: string; options?: { name: string; options?: { name: string; type: number }[] }[] }[])
+      .find((command) => command.name === 'deck');
+    expect(deck?.default_member_permissions).toBe('32');
+    expect(deck?.options?.map((sub) => sub.name)).toEqual(['import', 'template', 'list', 'remove']);
+    expect(deck?.options?.[0]?.options).toEqual([expect.objectContaining({ name: 'file', type: 11, required: true })]);
 
     const started = Date.now();
     const ko = await (await standin.sendChatInput({ user: learnerKo, guild, channel, name: 'help', locale: 'ko' })).finalMessage();
@@ -34,6 +40,8 @@ describe('the bot against the Discord stand-in', () => {
     expect(Date.now() - started).toBeLessThan(3000);
     expect(embedText(ko)).toContain('도커 코치 명령어');
     expect(embedText(ko)).toContain('/review');
+    expect(embedText(ko)).toContain('**/덱 가져오기** (/deck import) `<파일>`');
+    expect(embedText(en)).toContain('**/deck remove** `<deck>`');
     expect(embedText(en)).toContain('Docker coach commands');
     expect(embedText(en)).not.toContain('도커 코치');
   });

@@ -144,12 +144,23 @@ describe('/lab end to end on a real Docker engine', () => {
     expect(koScreen.embeds[0]?.title).toBe('실습 3: 아파치 웹 서버 띄우기');
     expect(enScreen.embeds[0]?.title).toBe('Practice 3: run an Apache web server');
 
-    // Check before doing anything: the open step fails with its reason and hint, and no XP.
+    // Check before doing anything: the open step fails with its reason, points at Hint, says when the Solution opens; no XP.
     const early = await click(ko, koScreen, 'check');
     expect(embedText(early)).toContain('`apa02` 컨테이너가 없어요.');
-    expect(embedText(early)).toContain('💡 힌트:');
+    expect(embedText(early)).toContain(t('ko', 'lab.hint.ask'));
+    expect(embedText(early)).toContain('🔒 정답 보기는 힌트 2개를 본 뒤 또는 확인에 3번 실패한 뒤에 열려요. (지금: 힌트 0개, 실패 1번)');
     expect(embedText(early)).toContain('단계 (0/6)');
     expect(labXp()).toEqual([]);
+
+    // Hint, then Hint again: the second press adds a more specific hint, and two hints open the Solution.
+    const firstHint = await click(ko, early, 'hint');
+    expect(embedText(firstHint)).toMatch(/💡 힌트 1\/2: /);
+    expect(embedText(firstHint)).not.toMatch(/💡 힌트 2\/2: /);
+    expect(buttonsOf(firstHint).find((b) => b.customId && parseLabId(b.customId)?.action === 'solution')?.disabled).toBe(true);
+    const secondHint = await click(ko, firstHint, 'hint');
+    expect(embedText(secondHint)).toMatch(/💡 힌트 1\/2: [\s\S]*💡 힌트 2\/2: /);
+    expect(embedText(secondHint)).toContain(t('ko', 'lab.solution.open'));
+    expect(embedText(await click(ko, secondHint, 'solution'))).toContain('🔑 정답: `docker run --name apa02 -d -p 8080:80 httpd`');
 
     // Both type the course's command at the same moment.
     const [koRun, enRun] = await Promise.all([run(ko, apa02), run(en, apa02)]);
@@ -162,16 +173,21 @@ describe('/lab end to end on a real Docker engine', () => {
     const [koId, enId] = [outputLines(koRun)[3]!, outputLines(enRun)[3]!];
     expect(koId).not.toBe(enId);
     expect(koRun).toContain('✅ 완료: httpd 이미지로 apa02');
-    expect(enRun).toMatch(/^\+(5|10) XP$/m); // the check after the run may see the page already
+    expect(enRun).toMatch(/^\+5 XP$/m);
     const [koPort, enPort] = [realPort(koRun, 8080), realPort(enRun, 8080)];
     expect(koPort).not.toBe(enPort);
+
+    // The server runs, but nobody has opened the page: the visit step stays open and names the address to open.
+    const notYet = embedText(await click(ko, koScreen, 'check'));
+    expect(notYet).toContain('단계 (1/6)');
+    expect(notYet).toContain(`\`apa02\`의 접속 기록에 아직 페이지를 연 요청이 없어요. 이 주소를 브라우저로 열어 보세요: http://localhost:${koPort}`);
+
+    // Each learner opens their own address, as in a browser; the request lands in their container's access log.
     for (const port of [koPort, enPort]) {
       expect(port).toBeGreaterThanOrEqual(portRange.min);
       expect(port).toBeLessThanOrEqual(portRange.max);
       expect(await fetchPage(port)).toContain('It works!');
     }
-
-    // The page is up, so Check has "open the page" done (by now or by the check after the run) and stops at `docker ps`.
     for (const [user, screen, text] of [[ko, koScreen, '단계 (2/6)'], [en, enScreen, 'Steps (2/6)']] as const) {
       expect(embedText(await click(user, screen, 'check'))).toContain(text);
     }

@@ -1,4 +1,4 @@
-import { buttonsOf, modalFields, selectsOf, type InteractionHandle, type RawCommandOption, type Standin, type StandinChannel, type StandinMessage, type StandinUser, type StoredCommand } from '../../src/standin/index.ts';
+import { buttonsOf, modalFields, selectsOf, type InteractionHandle, type RawCommandOption, type Standin, type StandinChannel, type StandinMessage, type StandinUpload, type StandinUser, type StoredCommand } from '../../src/standin/index.ts';
 import { chance, int, oddText, pick, wrongValue, type Rng } from './fuzz-values.ts';
 
 type Def = { name: string; type: number; required?: boolean; autocomplete?: boolean; choices?: { value: string | number }[]; min_value?: number; max_value?: number; min_length?: number; max_length?: number; options?: Def[] };
@@ -41,7 +41,7 @@ function choosePath(w: FuzzWorld, command: StoredCommand): { group?: string; sub
   return { ...path, defs };
 }
 
-function validValue(w: FuzzWorld, def: Def): string | number | boolean | StandinUser | StandinChannel {
+function validValue(w: FuzzWorld, def: Def): string | number | boolean | StandinUser | StandinChannel | StandinUpload {
   if (def.choices?.length) return pick(w.rng, def.choices).value;
   switch (def.type) {
     case 3: {
@@ -55,6 +55,11 @@ function validValue(w: FuzzWorld, def: Def): string | number | boolean | Standin
     case 10: return Math.round(((def.min_value ?? 0) + w.rng() * ((def.max_value ?? 1) - (def.min_value ?? 0))) * 100) / 100;
     case 5: return chance(w.rng, 0.5);
     case 7: return w.channel;
+    // A file for an attachment option (a deck import): odd text, sometimes shaped like YAML.
+    case 11: {
+      const body = chance(w.rng, 0.5) ? `id: ${oddText(w.rng, 20)}\nitems: [${oddText(w.rng, 200)}]\n` : oddText(w.rng, 2000);
+      return { kind: 'upload', filename: `${pick(w.rng, ['deck', 'x', oddText(w.rng, 10) || 'f'])}.yaml`, data: Buffer.from(body, 'utf8') };
+    }
     default: return pick(w.rng, w.learners);
   }
 }
@@ -93,6 +98,8 @@ export async function invalidCommand(w: FuzzWorld): Promise<Sent> {
 
 function rawValid(w: FuzzWorld, def: Def): string | number | boolean {
   const value = validValue(w, def);
+  // A raw attachment id has no uploaded file behind it: Discord never sends that, the fuzzer does.
+  if (typeof value === 'object' && value.kind === 'upload') return String(10n ** 18n + BigInt(int(w.rng, 0, 1e9)));
   return typeof value === 'object' ? value.id : value;
 }
 

@@ -104,7 +104,6 @@ export function createTestLab(docker: Docker, options: { instance: string; portM
     stopTimeoutSecs: 5,
     // Tests send many commands under one fixed clock; the rate limit has its own test.
     quotas: { commands: { max: 10_000, windowMs: 60_000 } },
-    probe: { attempts: 20, delayMs: 150, timeoutMs: 1000 },
     ...overrides,
   });
   return { driver, images, executor };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gradeEvalSet, loadEvalSet, spearman, summarize } from '../../eval/interview/evaluate.ts';
+import { gamingKinds, gamingMax, gradeEvalSet, loadEvalSet, spearman, summarize } from '../../eval/interview/evaluate.ts';
 
 // The grader against our own labelled answers (eval/interview/), both splits together.
 const graded = gradeEvalSet(loadEvalSet());
@@ -15,10 +15,10 @@ describe('interview grader on the labelled evaluation set', () => {
     expect(summarize(graded).spearman).toBeGreaterThanOrEqual(0.85);
   });
 
-  it('scores no keyword list and no off-topic answer above 15', () => {
-    const gamed = graded.filter((a) => ['keywords', 'repeated-keywords', 'off-topic'].includes(a.kind));
-    expect(gamed.length).toBeGreaterThan(0);
-    expect(gamed.filter((a) => a.score > 15).map((a) => `${a.id}: ${a.score}`)).toEqual([]);
+  it('scores no keyword list, stuffed sentence, parroted question or off-topic answer above 15', () => {
+    const gamed = graded.filter((a) => gamingKinds.includes(a.kind));
+    expect(new Set(gamed.map((a) => a.kind))).toEqual(new Set(gamingKinds));
+    expect(gamed.filter((a) => a.score > gamingMax).map((a) => `${a.id}: ${a.score}`)).toEqual([]);
   });
 
   it('computes Spearman with tied ranks', () => {

@@ -85,7 +85,7 @@ describe('the other two course questions behave the same way', () => {
 
 describe('phrase matching uses the shared grading normalization', () => {
   it('ignores particles, spacing, case and full-width letters', () => {
-    const result = score(whyContainers, '이식성이 높고, 롤백도 쉽습니다. ＤＥＰＥＮＤＥＮＣＩＥＳ are bundled. 환경에관계없이 실행돼요.');
+    const result = score(whyContainers, '이식성이 높고, 롤백도 쉽습니다. ＤＥＰＥＮＤＥＮＣＩＥＳ are bundled with the app. 환경에관계없이 실행돼요.');
     expect(coveredIds(result)).toEqual(['dependencies-packaged', 'portability', 'fast-rollback']);
   });
 
@@ -180,7 +180,8 @@ describe('hostile input is scored or refused, never thrown', () => {
 
   it('does not let zero-width characters pad the length or hide a phrase', () => {
     expect(visibleLength(`a${'\u200b'.repeat(500)}b`)).toBe(2);
-    expect(coveredIds(score(whyContainers, '이\u200b식\u200b성이 좋아요'))).toEqual(['portability']);
+    // A sentence that says something about the point (naming it is not enough: see grader-rules.test.ts).
+    expect(coveredIds(score(whyContainers, '이\u200b식\u200b성이 높아서 노트북에서도 그대로 돌아가요'))).toEqual(['portability']);
   });
 
   it('scores mentions, markdown and emoji like any other text', () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalCommand } from '../../src/domain/lab/canonical.ts';
-import { advanceExercise, checkStep, portsToProbe } from '../../src/domain/lab/checks.ts';
+import { advanceExercise, checkStep, portsToWatch } from '../../src/domain/lab/checks.ts';
+import { parseAccessLog, type AccessRequest } from '../../src/domain/lab/access-log.ts';
 import type { LabExercise, LabSnapshot, StepCheck } from '../../src/domain/lab/exercise.ts';
 import { parseDockerCommand } from '../../src/domain/lab/parse-command.ts';
 
-const empty: LabSnapshot = { containers: [], images: [], pages: [], lastCommand: undefined };
+const empty: LabSnapshot = { containers: [], images: [], visits: [], lastCommand: undefined };
 const apa02 = { name: 'apa02', image: 'httpd:latest', state: 'running' as const, ports: [{ virtualHostPort: 8080, containerPort: 80 }] };
 const ran = (command: string): string => {
   const parsed = parseDockerCommand(command, {});
@@ -12,7 +13,7 @@ const ran = (command: string): string => {
   return canonicalCommand(parsed.command);
 };
 const text = { ko: '가', en: 'a' };
-const step = (id: string, check: StepCheck) => ({ id, instruction: text, hint: text, solution: ['docker ps'], check });
+const step = (id: string, check: StepCheck) => ({ id, instruction: text, hints: [text, text], solution: ['docker ps'], check });
 
 const practice3: LabExercise = {
   id: 'practice-3-apache',
@@ -23,7 +24,7 @@ const practice3: LabExercise = {
   xpPerStep: 5,
   steps: [
     step('run', { kind: 'container-running', name: 'apa02', image: 'httpd', port: 8080 }),
-    step('page', { kind: 'page-served', port: 8080, contains: 'It works!' }),
+    step('page', { kind: 'page-visited', port: 8080 }),
     step('ps', { kind: 'ran', command: 'docker ps' }),
     step('stop', { kind: 'container-stopped', name: 'apa02' }),
     step('rm', { kind: 'container-absent', name: 'apa02' }),
@@ -53,17 +54,39 @@ describe('step checks over a snapshot', () => {
     });
   });
 
-  it('checks the page body through the real port, not just that something answered', () => {
-    const check: StepCheck = { kind: 'page-served', port: 8080, contains: 'It works!' };
-    expect(checkStep(check, { ...empty, pages: [{ virtualHostPort: 8080, status: 200, body: '<h1>It works!</h1>' }] }).passed).toBe(true);
-    expect(checkStep(check, { ...empty, pages: [{ virtualHostPort: 8080, status: 200, body: 'Welcome to nginx!' }] })).toEqual({
-      passed: false,
-      failure: { code: 'page-mismatch', port: 8080, expected: 'It works!' },
+  it('passes a page step only when the access log shows a request that opened the page', () => {
+    const check: StepCheck = { kind: 'page-visited', port: 8080 };
+    const served = (requests: AccessRequest[]): LabSnapshot => ({
+      ...empty,
+      visits: [{ virtualHostPort: 8080, server: { name: 'apa02', url: 'http://lab.example.test:20001', requests } }],
     });
-    expect(checkStep(check, { ...empty, pages: [{ virtualHostPort: 8080, status: undefined, body: '' }] })).toEqual({
-      passed: false,
-      failure: { code: 'page-not-served', port: 8080 },
-    });
+    const notVisited = { passed: false, failure: { code: 'page-not-visited', port: 8080, name: 'apa02', url: 'http://lab.example.test:20001' } };
+    // The server runs and nobody asked: the bot never requests the page itself, so nothing is done yet.
+    expect(checkStep(check, served([]))).toEqual(notVisited);
+    // A browser's favicon request or a page that is not there is not the page.
+    expect(checkStep(check, served([{ method: 'GET', path: '/favicon.ico', status: 404 }, { method: 'GET', path: '/nope', status: 404 }]))).toEqual(notVisited);
+    expect(checkStep(check, served([{ method: 'POST', path: '/', status: 200 }]))).toEqual(notVisited);
+    expect(checkStep(check, served([{ method: 'GET', path: '/', status: 200 }])).passed).toBe(true);
+    expect(checkStep(check, served([{ method: 'GET', path: '/index.html?from=bookmark', status: 304 }])).passed).toBe(true);
+    expect(checkStep(check, { ...empty, visits: [{ virtualHostPort: 8080, server: undefined }] })).toEqual({ passed: false, failure: { code: 'page-not-served', port: 8080 } });
+    expect(checkStep(check, empty)).toEqual({ passed: false, failure: { code: 'page-not-served', port: 8080 } });
+  });
+
+  it('reads request lines of both official images from a log and skips everything else', () => {
+    const log = [
+      "AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using 172.17.0.2.",
+      '172.17.0.1 - - [04/Dec/2026:21:41:00 +0000] "GET / HTTP/1.1" 200 45',
+      '172.17.0.1 - - [04/Dec/2026:21:41:01 +0000] "GET /favicon.ico HTTP/1.1" 404 196',
+      '172.17.0.1 - - [04/Dec/2026:21:41:02 +0000] "GET /?x=1 HTTP/1.1" 304 0 "-" "Mozilla/5.0 (X11; Linux x86_64)" "-"',
+      '/docker-entrypoint.sh: Configuration complete; ready for start up',
+      '172.17.0.1 - - [04/Dec/2026:21:41:03 +0000] "HEAD / HTTP/1.0" 200 -',
+    ];
+    expect(parseAccessLog(log)).toEqual([
+      { method: 'GET', path: '/', status: 200 },
+      { method: 'GET', path: '/favicon.ico', status: 404 },
+      { method: 'GET', path: '/?x=1', status: 304 },
+      { method: 'HEAD', path: '/', status: 200 },
+    ]);
   });
 
   it('checks absence of containers and images in the learner view', () => {
@@ -87,7 +110,7 @@ describe('advanceExercise', () => {
     const afterRun = advanceExercise(practice3, 0, {
       ...empty,
       containers: [apa02],
-      pages: [{ virtualHostPort: 8080, status: 200, body: 'It works!' }],
+      visits: [{ virtualHostPort: 8080, server: { name: 'apa02', url: 'http://x:1', requests: [{ method: 'GET', path: '/', status: 200 }] } }],
       lastCommand: ran('docker run --name apa02 -d -p 8080:80 httpd'),
     });
     expect(afterRun).toEqual({
@@ -110,8 +133,8 @@ describe('advanceExercise', () => {
     expect(done).toEqual({ completedSteps: 6, newlyCompleted: ['ps-a'], finished: true, blocked: undefined });
   });
 
-  it('probes only the ports of page steps still ahead', () => {
-    expect(portsToProbe(practice3, 0)).toEqual([8080]);
-    expect(portsToProbe(practice3, 2)).toEqual([]);
+  it('watches only the ports of page steps still ahead', () => {
+    expect(portsToWatch(practice3, 0)).toEqual([8080]);
+    expect(portsToWatch(practice3, 2)).toEqual([]);
   });
 });

@@ -2,9 +2,9 @@ import type Docker from 'dockerode';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LabRunResult } from '../../src/domain/lab/lab-results.ts';
 import { labNetworkName } from '../../src/lab/lab-labels.ts';
-import { probePage } from '../../src/lab/http-probe.ts';
 import type { TestLab } from '../helpers/docker.ts';
 import { beforeAllWithEngine, cleanupInstance, connectTestEngine, createTestLab, testInstance } from '../helpers/docker.ts';
+import { fetchPage } from '../helpers/fetch-page.ts';
 
 const instance = testInstance('exec');
 const ann = { guildId: '100000000000000001', userId: '200000000000000001' };
@@ -47,7 +47,7 @@ describe('the lab executor on a real engine', () => {
     for (const port of [portA, portB]) {
       expect(port.realHostPort).toBeGreaterThanOrEqual(21000);
       expect(port.realHostPort).toBeLessThanOrEqual(21099);
-      const page = await probePage('127.0.0.1', port.realHostPort, { attempts: 20, delayMs: 150 });
+      const page = await fetchPage(port.realHostPort);
       expect(page.status).toBe(200);
       expect(page.body).toContain('It works!');
     }
@@ -102,7 +102,7 @@ describe('the lab executor on a real engine', () => {
     // Bob's view and his running container are untouched; the engine still has the image.
     expect((await run(bob, 'docker image ls')).stdout[1]).toMatch(/^httpd {8}latest/);
     expect(await lab.driver.inspectImage('httpd:latest')).toBeDefined();
-    const page = await probePage('127.0.0.1', (await lab.executor.status(bob)).containers[0]!.published[0]!.realHostPort);
+    const page = await fetchPage((await lab.executor.status(bob)).containers[0]!.published[0]!.realHostPort);
     expect(page.body).toContain('It works!');
   });
 

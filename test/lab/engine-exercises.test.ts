@@ -2,9 +2,10 @@ import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadLabExercises } from '../../src/content/load-labs.ts';
-import { advanceExercise, portsToProbe } from '../../src/domain/lab/checks.ts';
+import { advanceExercise, portsToWatch } from '../../src/domain/lab/checks.ts';
 import type { TestLab } from '../helpers/docker.ts';
 import { beforeAllWithEngine, cleanupInstance, connectTestEngine, createTestLab, testInstance } from '../helpers/docker.ts';
+import { fetchPage } from '../helpers/fetch-page.ts';
 
 const instance = testInstance('exercises');
 const exercises = loadLabExercises(join(import.meta.dirname, '../../questions/labs'));
@@ -21,7 +22,7 @@ afterAll(async () => {
   if (docker) await cleanupInstance(docker, instance);
 });
 
-describe('every exercise can be completed by typing its solutions into a real lab', () => {
+describe('every exercise can be completed by typing its solutions (and opening its pages) in a real lab', () => {
   it.each(exercises.map((exercise, index) => [exercise.id, exercise, index] as const))(
     '%s',
     async (_id, exercise, index) => {
@@ -29,12 +30,20 @@ describe('every exercise can be completed by typing its solutions into a real la
       let completed = 0;
       const outputs: string[] = [];
       for (const step of exercise.steps) {
+        if (step.check.kind === 'page-visited') {
+          // What the learner does: open the address the bot gave in a browser; then a Check.
+          const port = step.check.port;
+          const published = (await lab.executor.status(learner)).containers.flatMap((c) => c.published).find((p) => p.virtualHostPort === port);
+          expect((await fetchPage(published!.realHostPort)).status).toBe(200);
+          const snapshot = await lab.executor.snapshot(learner, { watchPorts: portsToWatch(exercise, completed) });
+          completed = advanceExercise(exercise, completed, snapshot).completedSteps;
+        }
         for (const command of step.solution) {
           const result = await lab.executor.run(learner, command);
           if (result.status !== 'done') throw new Error(`${exercise.id}/${step.id}: ${command} → ${JSON.stringify(result)}`);
           outputs.push(...result.stderr);
           // What the app does after each /lab run: check against the learner's real state.
-          const snapshot = await lab.executor.snapshot(learner, { probePorts: portsToProbe(exercise, completed), lastCommand: result.canonical });
+          const snapshot = await lab.executor.snapshot(learner, { watchPorts: portsToWatch(exercise, completed), lastCommand: result.canonical });
           completed = advanceExercise(exercise, completed, snapshot).completedSteps;
         }
         expect(completed, `${exercise.id}: step ${step.id} should be complete`).toBeGreaterThan(exercise.steps.indexOf(step));

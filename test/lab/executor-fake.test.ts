@@ -24,11 +24,17 @@ describe('the executor on the fake driver', () => {
     expect(driver.calls.get('listContainers')).toBe(1);
     expect(driver.calls.get('listLabContainers')).toBe(1);
     driver.calls.clear();
-    const ps = await executor.run(alice, 'docker ps', { probePorts: [8080] });
+    const realPort = [...driver.containers.values()][0]!.ports[0]!.realHostPort;
+    driver.visit(realPort);
+    const ps = await executor.run(alice, 'docker ps', { watchPorts: [8080] });
     expect(ps.status === 'done' && ps.stdout.join('\n')).toContain('0.0.0.0:8080->80/tcp');
     // The step check's state comes from the same listing as the command's output.
     expect(driver.calls.get('listContainers')).toBe(1);
-    expect(ps.snapshot).toMatchObject({ containers: [{ name: 'apa02', state: 'running' }], pages: [{ virtualHostPort: 8080, status: 200 }], lastCommand: 'docker ps' });
+    expect(ps.snapshot).toMatchObject({
+      containers: [{ name: 'apa02', state: 'running' }],
+      visits: [{ virtualHostPort: 8080, server: { name: 'apa02', url: `http://lab.example.test:${realPort}`, requests: [{ method: 'GET', path: '/', status: 200 }] } }],
+      lastCommand: 'docker ps',
+    });
     expect((await done(executor.run(alice, 'docker rm apa02'))).exitCode).toBe(1);
     expect((await done(executor.run(alice, 'docker rm -f apa02'))).stdout).toEqual(['apa02']);
     expect(driver.containers.size).toBe(0);

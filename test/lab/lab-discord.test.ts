@@ -7,7 +7,7 @@ import { parseDockerCommand } from '../../src/domain/lab/parse-command.ts';
 import { lab } from '../../src/i18n/catalogs/lab.ts';
 import { labCommand } from '../../src/discord/commands/lab.ts';
 import { labId, parseLabId } from '../../src/discord/lab/lab-ids.ts';
-import { denialText, failureText, refusalText, renderExercise, renderRun } from '../../src/discord/lab/render-lab.ts';
+import { denialText, failureText, refusalText, renderExercise, renderRun, solutionLockedText } from '../../src/discord/lab/render-lab.ts';
 import type { LabDenial } from '../../src/domain/lab/lab-results.ts';
 
 const text = (ko: string, en: string) => ({ ko, en });
@@ -19,8 +19,8 @@ const exercise: LabExercise = {
   source: '실습 3',
   xpPerStep: 5,
   steps: [
-    { id: 'run', instruction: text('apa02 실행', 'Run apa02'), hint: text('-d 를 쓰세요', 'Use -d'), solution: ['docker run --name apa02 -d -p 8080:80 httpd'], check: { kind: 'container-running', name: 'apa02' } },
-    { id: 'ps', instruction: text('목록 보기', 'List them'), hint: text('ps', 'ps'), solution: ['docker ps'], check: { kind: 'ran', command: 'docker ps' } },
+    { id: 'run', instruction: text('apa02 실행', 'Run apa02'), hints: [text('-d를 쓰세요', 'Use -d'), text('--name apa02도요', 'And --name apa02')], solution: ['docker run --name apa02 -d -p 8080:80 httpd'], check: { kind: 'container-running', name: 'apa02' } },
+    { id: 'ps', instruction: text('목록 보기', 'List them'), hints: [text('목록', 'a list'), text('두 글자', 'two letters')], solution: ['docker ps'], check: { kind: 'ran', command: 'docker ps' } },
   ],
 };
 
@@ -48,7 +48,7 @@ describe('/lab messages', () => {
       { code: 'container-missing', name: 'a' }, { code: 'container-not-running', name: 'a', state: 'exited' }, { code: 'container-not-created', name: 'a', state: 'running' },
       { code: 'container-running', name: 'a' }, { code: 'wrong-image', name: 'a', expected: 'x', actual: 'y' }, { code: 'port-missing', name: 'a', port: 1 },
       { code: 'container-still-exists', name: 'a' }, { code: 'containers-remain', count: 2 }, { code: 'page-not-served', port: 1 },
-      { code: 'page-mismatch', port: 1, expected: 'x' }, { code: 'image-missing', image: 'x' }, { code: 'image-still-present', image: 'x' }, { code: 'not-run-yet', command: 'docker ps' },
+      { code: 'page-not-visited', port: 1, name: 'a', url: 'http://x:1' }, { code: 'image-missing', image: 'x' }, { code: 'image-still-present', image: 'x' }, { code: 'not-run-yet', command: 'docker ps' },
     ];
     for (const failure of failures) expect(failureText(failure, 'en')).not.toMatch(/\{|lab\./);
   });
@@ -80,7 +80,7 @@ describe('/lab messages', () => {
 describe('/lab rendering', () => {
   it('shows a run like a terminal, with the real URL of the virtual port and the next step', () => {
     const progress: ProgressUpdate = {
-      type: 'progress', exercise, completedSteps: 1, failedChecks: 0, solutionUnlocked: false, finished: false, currentStep: exercise.steps[1],
+      type: 'progress', exercise, completedSteps: 1, failedChecks: 0, hints: [], solutionRule: { hints: 2, failedChecks: 3 }, solutionUnlocked: false, finished: false, currentStep: exercise.steps[1],
       newlyCompleted: [exercise.steps[0]!], xpAwarded: 5, failure: { code: 'not-run-yet', command: 'docker ps' }, explicit: false,
     };
     const view: LabRunView = {
@@ -130,13 +130,33 @@ describe('/lab rendering', () => {
   });
 
   it('renders an exercise with Check, Hint, a locked Solution and Start over, whose ids round-trip', () => {
-    const payload = renderExercise({ exercise, completedSteps: 0, failedChecks: 0, solutionUnlocked: false, finished: false, currentStep: exercise.steps[0] }, 'ko');
+    const payload = renderExercise({ exercise, completedSteps: 0, failedChecks: 0, hints: [], solutionRule: { hints: 2, failedChecks: 3 }, solutionUnlocked: false, finished: false, currentStep: exercise.steps[0] }, 'ko');
     const row = payload.components[0]!.toJSON() as { components: { custom_id: string; disabled?: boolean; label: string }[] };
     expect(row.components.map((b) => b.label)).toEqual(['확인', '힌트', '정답 보기', '처음부터']);
     expect(row.components.map((b) => Boolean(b.disabled))).toEqual([false, false, true, false]);
     expect(row.components.map((b) => parseLabId(b.custom_id))).toEqual(['check', 'hint', 'solution', 'reset'].map((action) => ({ action, exerciseId: 'practice-3-apache' })));
     expect(parseLabId(labId('check', 'x').replace('v1', 'v0'))).toBeNull();
     expect(parseLabId('lab:v1:explode:x')).toBeNull();
+  });
+
+  it('lists the hints read so far on the step card and says when the Solution opens, in both languages', () => {
+    const base = { exercise, completedSteps: 0, solutionRule: { hints: 2, failedChecks: 3 }, finished: false, currentStep: exercise.steps[0] };
+    const now = (payload: ReturnType<typeof renderExercise>) => (payload.embeds[0]!.toJSON().fields ?? []).find((f) => f.name === '지금 할 일' || f.name === 'Your next step')!.value;
+    const locked = renderExercise({ ...base, failedChecks: 1, hints: [exercise.steps[0]!.hints[0]!], solutionUnlocked: false }, 'ko');
+    expect(now(locked)).toContain('💡 힌트 1/2: -d를 쓰세요');
+    expect(now(locked)).not.toContain('--name apa02도요');
+    expect(now(locked)).toContain('🔒 정답 보기는 힌트 2개를 본 뒤 또는 확인에 3번 실패한 뒤에 열려요. (지금: 힌트 1개, 실패 1번)');
+    expect(now(renderExercise({ ...base, failedChecks: 0, hints: [], solutionUnlocked: false }, 'en'))).toContain(
+      '🔒 The solution opens after 2 hints or 3 failed checks. (so far: 0 hints, 0 failed checks)',
+    );
+    const open = renderExercise({ ...base, failedChecks: 0, hints: exercise.steps[0]!.hints, solutionUnlocked: true }, 'en');
+    expect(now(open)).toContain('💡 Hint 2/2: And --name apa02');
+    expect(now(open)).toContain('🔓 You can press Solution now.');
+    const buttons = (open.components[0]!.toJSON() as { components: { label: string; disabled?: boolean }[] }).components;
+    // Every hint is on the card, so Hint is off and Solution is on.
+    expect(buttons.map((b) => Boolean(b.disabled))).toEqual([false, true, false, false]);
+    expect(solutionLockedText({ hintsLeft: 1, checksLeft: 2 }, 'en')).toBe('🔒 The solution opens after 1 more hint or 2 more failed checks.');
+    expect(solutionLockedText({ hintsLeft: 1, checksLeft: 2 }, 'ko')).toBe('🔒 정답은 힌트를 1개 더 보거나 확인에 2번 더 실패하면 열려요.');
   });
 
   it('defines /lab with six subcommands, each with a Korean name and description', () => {

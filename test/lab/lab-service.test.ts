@@ -46,14 +46,17 @@ describe('the /lab app service', () => {
     const urls = runs.map((view) => view.result.status === 'done' && view.result.published[0]!);
     expect(new Set(urls.map((p) => p && p.realHostPort)).size).toBe(2);
     for (const view of runs) {
-      expect(view.progress).toMatchObject({ completedSteps: 2, xpAwarded: 10, finished: false });
-      expect(view.progress?.newlyCompleted.map((s) => s.id)).toEqual(['run-apa02', 'open-page']);
-      const port = view.result.status === 'done' ? view.result.published[0]!.realHostPort : 0;
-      expect((await driver.probePage(port)).body).toContain('It works!');
+      // The server runs, but nobody opened the page yet: the visit step stays open and says where to go.
+      expect(view.progress).toMatchObject({ completedSteps: 1, xpAwarded: 5, finished: false });
+      const published = view.result.status === 'done' ? view.result.published[0]! : undefined;
+      expect(view.progress?.failure).toEqual({ code: 'page-not-visited', port: 8080, name: 'apa02', url: published?.url });
     }
 
-    for (const userId of [minji, alex]) {
+    for (const [index, userId] of [minji, alex].entries()) {
+      // The learner opens the address the bot gave; the request lands in that container's access log.
+      expect(driver.visit(runs[index]!.result.status === 'done' ? runs[index]!.result.published[0]!.realHostPort : 0)).toBe(200);
       const ps = await run(userId, 'docker ps');
+      expect(ps.progress?.newlyCompleted.map((s) => s.id)).toEqual(['open-page', 'list-running']);
       expect(ps.result.status === 'done' && ps.result.stdout.filter((line) => line.endsWith('apa02'))).toHaveLength(1);
       await run(userId, 'docker stop apa02');
       await run(userId, 'docker rm apa02');
@@ -78,9 +81,43 @@ describe('the /lab app service', () => {
     expect(removed.progress).toMatchObject({ finished: true });
   });
 
+  it('does not count a visit to the page of another learner, or a request for something else', async () => {
+    service.start(guildId, minji, 'practice-5-nginx');
+    service.start(guildId, alex, 'practice-5-nginx');
+    const mine = await run(minji, 'docker run --name nginx01 -d -p 8084:80 nginx');
+    const theirs = await run(alex, 'docker run --name nginx01 -d -p 8084:80 nginx');
+    const port = (view: typeof mine) => (view.result.status === 'done' ? view.result.published[0]!.realHostPort : 0);
+    await run(minji, 'docker ps');
+    driver.visit(port(theirs));
+    expect(driver.visit(port(mine), '/favicon.ico')).toBe(404);
+    const check = await service.check(guildId, minji, 'practice-5-nginx');
+    expect(check).toMatchObject({ type: 'progress', completedSteps: 2, failure: { code: 'page-not-visited', name: 'nginx01' } });
+    driver.visit(port(mine));
+    expect(await service.check(guildId, minji, 'practice-5-nginx')).toMatchObject({ type: 'progress', completedSteps: 3, newlyCompleted: [{ id: 'open-page' }] });
+    await service.restart(guildId, minji, 'practice-5-nginx');
+    await service.restart(guildId, alex, 'practice-5-nginx');
+  });
+
+  it('gives hints one at a time, each press one more, and opens the Solution after two hints', async () => {
+    const started = service.start(guildId, minji, 'practice-5-nginx');
+    const step = exercises.find((e) => e.id === 'practice-5-nginx')!.steps[0]!;
+    expect(started).toMatchObject({ hints: [], solutionRule: { hints: 2, failedChecks: 3 }, solutionUnlocked: false });
+    expect(service.solution(guildId, minji, 'practice-5-nginx')).toEqual({ type: 'solution-locked', hintsLeft: 2, checksLeft: 3 });
+    expect(service.hint(guildId, minji, 'practice-5-nginx')).toMatchObject({ hints: [step.hints[0]], solutionUnlocked: false });
+    expect(service.solution(guildId, minji, 'practice-5-nginx')).toEqual({ type: 'solution-locked', hintsLeft: 1, checksLeft: 3 });
+    expect(service.hint(guildId, minji, 'practice-5-nginx')).toMatchObject({ hints: [step.hints[0], step.hints[1]], solutionUnlocked: true });
+    // Pressing again after the last hint adds nothing new.
+    expect(service.hint(guildId, minji, 'practice-5-nginx')).toMatchObject({ hints: step.hints });
+    expect(service.solution(guildId, minji, 'practice-5-nginx')).toMatchObject({ type: 'solution', step: { id: 'run-nginx01' } });
+    // The next step starts with no hints read and the Solution locked again.
+    const next = await run(minji, 'docker run --name nginx01 -d -p 8084:80 nginx');
+    expect(next.progress).toMatchObject({ completedSteps: 1, hints: [], solutionUnlocked: false });
+    await service.restart(guildId, minji, 'practice-5-nginx');
+  });
+
   it('counts failed Check presses, shows why, and unlocks the Solution after three', async () => {
     service.start(guildId, alex, 'practice-5-nginx');
-    expect(service.solution(guildId, alex, 'practice-5-nginx')).toEqual({ type: 'solution-locked', remaining: 3 });
+    expect(service.solution(guildId, alex, 'practice-5-nginx')).toEqual({ type: 'solution-locked', hintsLeft: 2, checksLeft: 3 });
     for (let i = 1; i <= 3; i++) {
       const check = await service.check(guildId, alex, 'practice-5-nginx');
       expect(check).toMatchObject({ type: 'progress', failedChecks: i, failure: { code: 'container-missing', name: 'nginx01' }, explicit: true });

@@ -14,12 +14,12 @@ xpPerStep: 5
 steps:
   - id: run-it
     instruction: { ko: 실행, en: Run }
-    hint: { ko: 힌트, en: Hint }
+    hints: [{ ko: 이름과 포트, en: Name and port }, { ko: 이름은 web, en: The name is web }]
     solution: ["docker run --name web -d -p 8080:80 httpd"]
     check: { kind: container-running, name: web, image: httpd, port: 8080 }
   - id: list
     instruction: { ko: 목록, en: List }
-    hint: { ko: 힌트, en: Hint }
+    hints: [{ ko: 목록, en: A list }, { ko: 전부, en: All of them }]
     solution: ["docker ps -a"]
     check: { kind: ran, command: "docker ps -a" }
 ${extra}`;
@@ -51,11 +51,11 @@ describe('lab exercises as data', () => {
 
   it('names the file field and line of each problem', () => {
     const broken = minimal()
-      .replace('hint: { ko: 힌트, en: Hint }\n    solution: ["docker ps -a"]', 'hnt: { ko: 힌트, en: Hint }\n    solution: ["docker ps -a"]')
+      .replace('hints: [{ ko: 목록, en: A list }, { ko: 전부, en: All of them }]', 'hnts: [{ ko: 목록, en: A list }]')
       .replace('kind: container-running', 'kind: container-up');
     const { problems } = loadLabFile(broken, 'demo');
-    expect(problems.some((p) => p.startsWith('steps[1].hnt: unknown key'))).toBe(true);
-    expect(problems.some((p) => p.startsWith('steps[1].hint: is required'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('steps[1].hnts: unknown key'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('steps[1].hints: is required'))).toBe(true);
     expect(problems.some((p) => p.startsWith('steps[0].check.kind: must be one of') && /line \d+/.test(p))).toBe(true);
   });
 
@@ -74,5 +74,22 @@ describe('lab exercises as data', () => {
     const { problems } = loadLabFile(minimal().replace('solution: ["docker ps -a"]', 'solution: []'), 'other-name');
     expect(problems).toContainEqual(expect.stringMatching(/^id: must equal the file name \("other-name"\)/));
     expect(problems).toContainEqual(expect.stringMatching(/^steps\[1\]\.solution: needs at least one command/));
+  });
+
+  it('wants hints that escalate and leave the exact command to the Solution button', () => {
+    const single = loadLabFile(minimal().replace('hints: [{ ko: 목록, en: A list }, { ko: 전부, en: All of them }]', 'hints: [{ ko: 목록, en: A list }]'), 'demo');
+    expect(single.problems).toContainEqual(expect.stringMatching(/^steps\[1\]\.hints: needs at least 2 hints/));
+    const repeated = loadLabFile(minimal().replace('{ ko: 전부, en: All of them }', '{ ko: 목록, en: All of them }'), 'demo');
+    expect(repeated.problems).toContainEqual(expect.stringMatching(/^steps\[1\]\.hints\[1\]\.ko: repeats hints\[0\]/));
+    // With or without the leading `docker`, a hint that holds the whole command gives it away.
+    const given = loadLabFile(
+      minimal()
+        .replace('{ ko: 이름은 web, en: The name is web }', '{ ko: "run --name web -d -p 8080:80 httpd 예요", en: "Type docker run --name web -d -p 8080:80 httpd" }')
+        .replace('{ ko: 전부, en: All of them }', '{ ko: "ps -a 예요", en: "It is ps -a" }'),
+      'demo',
+    );
+    expect(given.problems).toContainEqual(expect.stringMatching(/^steps\[0\]\.hints\[1\]\.ko: gives the answer away \("run --name web -d -p 8080:80 httpd"\)/));
+    expect(given.problems).toContainEqual(expect.stringMatching(/^steps\[0\]\.hints\[1\]\.en: gives the answer away \("docker run --name web -d -p 8080:80 httpd"\)/));
+    expect(given.problems).toContainEqual(expect.stringMatching(/^steps\[1\]\.hints\[1\]\.(ko|en): gives the answer away \("ps -a"\)/));
   });
 });

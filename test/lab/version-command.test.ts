@@ -17,7 +17,7 @@ describe('printing the version', () => {
   it('counts docker version, docker --version and docker -v alike for a lab step that asks for the version', () => {
     const check = { kind: 'ran', command: 'docker --version' } as const;
     for (const typed of ['docker version', 'docker --version', 'docker -v']) {
-      expect(checkStep(check, { containers: [], images: [], pages: [], lastCommand: canonicalOf(typed) }), typed).toEqual({ passed: true });
+      expect(checkStep(check, { containers: [], images: [], visits: [], lastCommand: canonicalOf(typed) }), typed).toEqual({ passed: true });
     }
   });
 

@@ -1,14 +1,15 @@
-import type { Content } from '../../content/load-content.ts';
 import type { Locale } from '../../i18n/index.ts';
+import type { QuestionBank } from './question-bank.ts';
 
-/** What the question bank offers, for pickers and help texts. */
-export function createCatalogService(content: Content) {
+/** What a server's question bank offers, for pickers and help texts. */
+export function createCatalogService(bank: QuestionBank) {
   return {
-    decks(locale: Locale) {
-      return content.decks.map((deck) => ({ id: deck.id, title: deck.title[locale], itemCount: deck.items.length }));
+    /** The decks of this server: the built-in ones and its own (null: a DM, built-in only). */
+    decks(guildId: string | null, locale: Locale) {
+      return bank.forGuild(guildId).decks.map((deck) => ({
+        id: deck.id, title: deck.title[locale], itemCount: deck.items.length, interviewOnly: deck.items.every((item) => item.kind === 'interview'),
+      }));
     },
-    item: (itemId: string) => content.items.get(itemId),
-    content,
   };
 }
 export type CatalogService = ReturnType<typeof createCatalogService>;

@@ -13,7 +13,8 @@ type MockDeps = {
   learning: LearningService;
   clock: Clock;
   rng: () => number;
-  items: () => readonly InterviewItem[];
+  /** The interview questions of a server. */
+  items: (guildId: string) => readonly InterviewItem[];
   itemOf: (itemId: string) => InterviewItem;
 };
 
@@ -52,7 +53,7 @@ export function createMockInterviews(deps: MockDeps) {
     start(input: { guildId: string; userId: string; count?: number | null }): InterviewQuestionView {
       const wanted = Math.min(mockCountLimits.max, Math.max(mockCountLimits.min, input.count ?? mockCountLimits.default));
       const recentIds = repo.recentItemIds(input.userId, 20);
-      const picked = pickMockQuestions(deps.items(), wanted, { recentIds, rng: deps.rng });
+      const picked = pickMockQuestions(deps.items(input.guildId), wanted, { recentIds, rng: deps.rng });
       if (picked.length === 0) throw new UserError('interview.error.noQuestions');
       const now = clock.now().getTime();
       return learning.inTransaction(() => {

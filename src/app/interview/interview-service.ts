@@ -1,4 +1,3 @@
-import type { Content } from '../../content/load-content.ts';
 import type { InterviewPrompt, InterviewRepository } from '../../db/interview/interview-repository.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { InterviewItem, LocalizedText } from '../../domain/content/items.ts';
@@ -14,13 +13,14 @@ import { recordAttemptTx } from './interview-record.ts';
 import {
   type InterviewAnswerForm, type InterviewFeedbackView, type InterviewHistoryView, type InterviewQuestionView, type InterviewSubmitResult, type InterviewTopicView, type MockStep,
 } from './interview-views.ts';
+import type { QuestionBank } from '../content/question-bank.ts';
 import type { LearningService } from '../learning/learning-service.ts';
 import { UserError } from '../user-error.ts';
 
 export type InterviewServiceDeps = {
   repo: InterviewRepository;
   learning: LearningService;
-  content: Content;
+  bank: QuestionBank;
   clock: Clock;
   /** The optional language model for narrative feedback. */
   llm?: ChatCompletionsClient | undefined;
@@ -35,15 +35,28 @@ export type InterviewServiceDeps = {
 export function createInterviewService(deps: InterviewServiceDeps) {
   const { repo, learning, clock } = deps;
   const rng = deps.rng ?? Math.random;
-  const items: InterviewItem[] = [...deps.content.items.values()].filter((item): item is InterviewItem => item.kind === 'interview');
-  const byId = new Map(items.map((item) => [item.id, item]));
+  // A server's interview questions (built-in and its own decks), kept while its bank is unchanged.
+  const listed = new WeakMap<object, InterviewItem[]>();
+  const itemsIn = (guildId: string): InterviewItem[] => {
+    const content = deps.bank.forGuild(guildId);
+    let items = listed.get(content);
+    if (!items) {
+      items = [...content.items.values()].filter((item): item is InterviewItem => item.kind === 'interview');
+      listed.set(content, items);
+    }
+    return items;
+  };
+  const findItem = (itemId: string): InterviewItem | undefined => {
+    const item = deps.bank.item(itemId);
+    return item?.kind === 'interview' ? item : undefined;
+  };
   const itemOf = (itemId: string): InterviewItem => {
-    const item = byId.get(itemId);
+    const item = findItem(itemId);
     if (!item) throw new UserError('interview.error.questionGone');
     return item;
   };
-  const mock = createMockInterviews({ repo, learning, clock, rng, items: () => items, itemOf });
-  const narrator = createInterviewNarrator({ repo, llm: deps.llm, findItem: (id) => byId.get(id) });
+  const mock = createMockInterviews({ repo, learning, clock, rng, items: itemsIn, itemOf });
+  const narrator = createInterviewNarrator({ repo, llm: deps.llm, findItem });
 
   const promptOf = (promptId: number): InterviewPrompt => {
     const prompt = repo.prompt(promptId);
@@ -70,7 +83,8 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     return questionView(prompt, input.item);
   };
 
-  const pick = (userId: string, topic: string | null, avoid: readonly string[]): InterviewItem => {
+  const pick = (guildId: string, userId: string, topic: string | null, avoid: readonly string[]): InterviewItem => {
+    const items = itemsIn(guildId);
     if (topic && !items.some((item) => item.topic === topic)) throw new UserError('interview.error.unknownTopic', { topic });
     const item = pickQuestion(items, { topic, avoidIds: [...avoid, ...repo.recentItemIds(userId, 5)], rng });
     if (!item) throw new UserError('interview.error.noQuestions');
@@ -81,9 +95,9 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     llmEnabled: narrator.enabled,
 
     /** Topics for autocomplete, with a sample question each. */
-    topics(): InterviewTopicView[] {
+    topics(guildId: string | null): InterviewTopicView[] {
       const out = new Map<string, { topic: string; name: LocalizedText; count: number; sample: LocalizedText }>();
-      for (const item of items) {
+      for (const item of guildId === null ? [] : itemsIn(guildId)) {
         const entry = out.get(item.topic);
         if (entry) entry.count++;
         else out.set(item.topic, { topic: item.topic, name: item.topicName, count: 1, sample: item.prompt });
@@ -94,14 +108,14 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     /** `/interview ask`: one question, from `topic` when given. */
     ask(input: { guildId: string; userId: string; topic?: string | null; isPublic?: boolean }): InterviewQuestionView {
       const topic = input.topic?.trim() || null;
-      return show({ guildId: input.guildId, userId: input.userId, item: pick(input.userId, topic, []), isPublic: input.isPublic ?? false, topic });
+      return show({ guildId: input.guildId, userId: input.userId, item: pick(input.guildId, input.userId, topic, []), isPublic: input.isPublic ?? false, topic });
     },
 
     /** "Another question": a different question (same topic filter) for whoever clicked, always private. */
     another(input: { promptId: number; userId: string; guildId: string }): InterviewQuestionView {
       const prompt = promptOf(input.promptId);
       if (prompt.userId !== input.userId && !prompt.isPublic) throw new UserError('error.notYourComponent');
-      const item = pick(input.userId, prompt.topicFilter, [prompt.itemId]);
+      const item = pick(input.guildId, input.userId, prompt.topicFilter, [prompt.itemId]);
       return show({ guildId: input.guildId, userId: input.userId, item, isPublic: false, topic: prompt.topicFilter });
     },
 
@@ -200,7 +214,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
 
     /** `/interview history`: latest attempts and the best score per question. */
     history(input: { userId: string; limit?: number }): InterviewHistoryView {
-      const known = (itemId: string) => byId.get(itemId);
+      const known = findItem;
       const recent = repo.recentAttempts(input.userId, input.limit ?? 10).flatMap((row) => {
         const item = known(row.itemId);
         if (!item) return [];

@@ -1,9 +1,9 @@
-import type { Content } from '../../content/load-content.ts';
 import type { InterviewRepository } from '../../db/interview/interview-repository.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { createChatCompletionsClient, type ChatCompletionsConfig } from '../../llm/chat-completions.ts';
 import { createInterviewService } from './interview-service.ts';
 import type { LearningService } from '../learning/learning-service.ts';
+import type { QuestionBank } from '../content/question-bank.ts';
 
 export type InterviewLlmConfig = ChatCompletionsConfig;
 
@@ -11,7 +11,7 @@ export type InterviewLlmConfig = ChatCompletionsConfig;
 export function setUpInterviewService(deps: {
   repo: InterviewRepository;
   learning: LearningService;
-  content: Content;
+  bank: QuestionBank;
   clock: Clock;
   llm?: InterviewLlmConfig | undefined;
   rng?: () => number;
@@ -19,7 +19,7 @@ export function setUpInterviewService(deps: {
   return createInterviewService({
     repo: deps.repo,
     learning: deps.learning,
-    content: deps.content,
+    bank: deps.bank,
     clock: deps.clock,
     llm: deps.llm ? createChatCompletionsClient(deps.llm) : undefined,
     ...(deps.rng ? { rng: deps.rng } : {}),

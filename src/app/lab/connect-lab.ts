@@ -21,6 +21,11 @@ export type LabRuntime = {
   /** A driver with a short request timeout for health checks and metrics (undefined when the lab is off). */
   probe: LabDriver | undefined;
   stop(): void;
+  /**
+   * Removes every container of this lab instance and its network (the console does at quit, as its
+   * instance is its own). Returns how many containers went; nothing to do without an engine.
+   */
+  clear(): Promise<number>;
 };
 
 const janitorIntervalMs = 60_000;
@@ -35,15 +40,15 @@ export async function connectLab(
   settings: LabSettings,
   deps: { images: LearnerImageStore; isKnownOwner: (owner: string) => boolean; now: () => Date; rng: () => number; logger: Logger },
 ): Promise<LabRuntime> {
-  const off: LabRuntime = { executor: undefined, probe: undefined, stop: () => undefined };
+  const off: LabRuntime = { executor: undefined, probe: undefined, stop: () => undefined, clear: async () => 0 };
   if (!settings.dockerHost) {
     deps.logger.info('lab disabled: DOCKER_HOST is not set');
     return off;
   }
   // Loaded only when a Docker host is configured: dockerode and its dependencies cost ~9 MB of memory
   // and start-up time that a bot without /lab does not need to pay.
-  const [{ createDockerClient }, { createDockerodeDriver }, { createLabJanitor }] = await Promise.all([
-    import('../../lab/docker-connection.ts'), import('../../lab/dockerode-driver.ts'), import('../../lab/janitor.ts'),
+  const [{ createDockerClient }, { createDockerodeDriver }, { createLabJanitor }, { LabEngineError }] = await Promise.all([
+    import('../../lab/docker-connection.ts'), import('../../lab/dockerode-driver.ts'), import('../../lab/janitor.ts'), import('../../lab/lab-driver.ts'),
   ]);
   const driverOptions = { instance: settings.instance, bindAddress: settings.bindAddress };
   const driver = createDockerodeDriver(createDockerClient(settings), driverOptions);
@@ -71,6 +76,14 @@ export async function connectLab(
   }
   const stopJanitor = janitor.start(janitorIntervalMs, (ref) => deps.images.isInAnyView(ref));
   deps.logger.info({ dockerHost: settings.dockerHost, instance: settings.instance }, 'lab ready');
+  const clear = async () => {
+    const containers = await driver.listContainers();
+    await Promise.all(containers.map((c) => driver.removeContainer(c.id, true).catch((error: unknown) => {
+      if (!(error instanceof LabEngineError && error.statusCode === 404)) throw error; // gone already (--rm)
+    })));
+    await driver.removeNetwork();
+    return containers.length;
+  };
   const probe = createDockerodeDriver(createDockerClient({ ...settings, requestTimeoutMs: probeTimeoutMs }), driverOptions);
-  return { executor, probe, stop: stopJanitor };
+  return { executor, probe, stop: stopJanitor, clear };
 }

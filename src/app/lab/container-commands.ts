@@ -1,4 +1,4 @@
-import { formatPs, shortId } from '../../domain/lab/cli-output.ts';
+import { commandLine, formatPs, shortId } from '../../domain/lab/cli-output.ts';
 import type { ContainerTarget, DockerCommand } from '../../domain/lab/command-types.ts';
 import { dockerMessages } from '../../domain/lab/docker-messages.ts';
 import { isRunning, type LabContainer } from '../../domain/lab/lab-objects.ts';
@@ -103,7 +103,7 @@ export async function rm(ctx: CommandContext, cmd: Extract<DockerCommand, { kind
 export function ps(ctx: CommandContext, cmd: Extract<DockerCommand, { kind: 'ps' }>): void {
   const rows = ctx.mine
     .filter((c) => cmd.all || isRunning(c))
-    .map((c) => ({ ...c, ports: c.ports.map((p) => ({ virtualHostPort: p.virtualHostPort, containerPort: p.containerPort })) }));
+    .map((c) => ({ ...c, command: commandLine(c.path, c.args), ports: c.ports.map((p) => ({ virtualHostPort: p.virtualHostPort, containerPort: p.containerPort })) }));
   ctx.stdout.push(...formatPs(rows, cmd.quiet, ctx.options.now()));
 }
 
@@ -140,6 +140,8 @@ function inspectSummary(c: LabContainer): object {
   return {
     Id: c.id,
     Created: c.createdAt.toISOString(),
+    Path: c.path,
+    Args: c.args,
     Name: `/${c.name}`,
     State: {
       Status: c.state,
@@ -149,7 +151,7 @@ function inspectSummary(c: LabContainer): object {
       FinishedAt: c.finishedAt?.toISOString() ?? '0001-01-01T00:00:00Z',
     },
     Image: c.imageId,
-    Config: { Image: c.image, Env: c.env, Cmd: c.command.split(' ') },
+    Config: { Image: c.image, Env: c.env },
     HostConfig: {
       Memory: labLimits.memoryBytes,
       NanoCpus: labLimits.nanoCpus,

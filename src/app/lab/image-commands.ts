@@ -44,7 +44,11 @@ export async function ensureImageInView(
 
 export async function pull(ctx: CommandContext, cmd: Extract<DockerCommand, { kind: 'pull' }>): Promise<void> {
   const result = await ensureImageInView(ctx, cmd.image);
-  if ('error' in result) return fail(ctx, `Error response from daemon: ${result.error}`);
+  if ('error' in result) {
+    // As the CLI: the default tag is announced (stdout) before the daemon's error (stderr).
+    if (cmd.image.untagged) ctx.stdout.push('Using default tag: latest');
+    return fail(ctx, `Error response from daemon: ${result.error}`);
+  }
   ctx.stdout.push(...pullLines(cmd.image.name, cmd.image.tag, result.outcome === 'added' ? 'downloaded' : 'up-to-date', !cmd.image.untagged));
 }
 

@@ -24,5 +24,4 @@ export type LabExecutorOptions = {
   readonly queue?: Partial<LabQueueLimits>;
   /** `docker stop` grace period; the CLI's default is 10 s. */
   readonly stopTimeoutSecs?: number;
-  readonly probe?: { readonly attempts?: number; readonly delayMs?: number; readonly timeoutMs?: number };
 };

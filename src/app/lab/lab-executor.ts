@@ -1,14 +1,15 @@
 import { versionLines } from '../../domain/lab/docker-messages.ts';
 import { canonicalCommand } from '../../domain/lab/canonical.ts';
 import type { DockerCommand } from '../../domain/lab/command-types.ts';
-import type { LabSnapshot } from '../../domain/lab/exercise.ts';
+import { parseAccessLog } from '../../domain/lab/access-log.ts';
+import type { LabSnapshot, PortVisits } from '../../domain/lab/exercise.ts';
 import { isRunning, type LabContainer } from '../../domain/lab/lab-objects.ts';
 import type { LabDenial, LabLearner, LabRunResult, LabStatus } from '../../domain/lab/lab-results.ts';
 import { isOwnedBy, ownerKey } from '../../domain/lab/ownership.ts';
 import { parseDockerCommand } from '../../domain/lab/parse-command.ts';
 import { defaultLabQuotas } from '../../domain/lab/quotas.ts';
 import { takeRateSlot } from '../../domain/lab/rate-limit.ts';
-import { LabEngineUnavailableError } from '../../lab/lab-driver.ts';
+import { LabEngineError, LabEngineUnavailableError } from '../../lab/lab-driver.ts';
 import type { CommandContext } from './command-context.ts';
 import { LabDenialSignal, publishedPorts } from './command-context.ts';
 import { inspect, logs, ps, rm, startOrRestart, stop } from './container-commands.ts';
@@ -17,6 +18,9 @@ import type { LabExecutorOptions } from './lab-executor-types.ts';
 import { createLabQueue, defaultLabQueueLimits } from './lab-queue.ts';
 import { createKeyedLock, createMutex } from './locks.ts';
 import { runOrCreate } from './run-command.ts';
+
+/** Log lines read for a visit check: a learner's server sees a handful of requests, the log is capped at 1 MB. */
+const accessLogTail = 500;
 
 /** Commands that list the learner's containers and change none of them. */
 const leavesContainersAlone: ReadonlySet<DockerCommand['kind']> = new Set(['ps', 'logs', 'inspect']);
@@ -27,9 +31,9 @@ export type LabExecutor = {
    * With `check`, a done result carries the learner's state afterwards for step checks: commands
    * that change no container reuse the command's own listing, so they list the learner's containers once.
    */
-  run(learner: LabLearner, input: string, check?: { probePorts: readonly number[] }): Promise<LabRunResult & { snapshot?: LabSnapshot }>;
-  /** The learner's state for step checks, with HTTP probes of the given virtual ports. */
-  snapshot(learner: LabLearner, options: { probePorts: readonly number[]; lastCommand?: string | undefined }): Promise<LabSnapshot>;
+  run(learner: LabLearner, input: string, check?: { watchPorts: readonly number[] }): Promise<LabRunResult & { snapshot?: LabSnapshot }>;
+  /** The learner's state for step checks, with the access logs behind the given virtual ports. */
+  snapshot(learner: LabLearner, options: { watchPorts: readonly number[]; lastCommand?: string | undefined }): Promise<LabSnapshot>;
   /** `/lab status`: the learner's containers with their URLs, and their image view. */
   status(learner: LabLearner): Promise<LabStatus>;
   /** `/lab reset`: removes all the learner's containers and empties their image view. */
@@ -81,13 +85,23 @@ export function createLabExecutor(options: LabExecutorOptions): LabExecutor {
     }
   }
 
-  /** The learner's state for step checks, with HTTP probes of the given virtual ports. */
-  async function buildSnapshot(owner: string, mine: readonly LabContainer[], probePorts: readonly number[], lastCommand: string | undefined): Promise<LabSnapshot> {
-    const pages = await Promise.all(
-      probePorts.map(async (virtualHostPort) => {
-        const port = mine.filter(isRunning).flatMap((c) => c.ports).find((p) => p.virtualHostPort === virtualHostPort);
-        if (!port) return { virtualHostPort, status: undefined, body: '' };
-        return { virtualHostPort, ...(await options.driver.probePage(port.realHostPort, options.probe)) };
+  /**
+   * The learner's state for step checks. For each watched virtual port, the requests in the access
+   * log of the running container behind it: the bot itself never requests a learner's page, so
+   * every request there came from someone who opened the address.
+   */
+  async function buildSnapshot(owner: string, mine: readonly LabContainer[], watchPorts: readonly number[], lastCommand: string | undefined): Promise<LabSnapshot> {
+    const visits = await Promise.all(
+      watchPorts.map(async (virtualHostPort): Promise<PortVisits> => {
+        const container = mine.filter(isRunning).find((c) => c.ports.some((p) => p.virtualHostPort === virtualHostPort));
+        const published = container && publishedPorts(container, options.publicHost).find((p) => p.virtualHostPort === virtualHostPort);
+        if (!container || !published) return { virtualHostPort, server: undefined };
+        const log = await options.driver.logs(container.id, accessLogTail).catch((error: unknown) => {
+          if (error instanceof LabEngineError) return { stdout: '', stderr: '' }; // removed meanwhile
+          throw error;
+        });
+        const requests = parseAccessLog(`${log.stdout}\n${log.stderr}`.split('\n'));
+        return { virtualHostPort, server: { name: container.name, url: published.url, requests } };
       }),
     );
     return {
@@ -98,7 +112,7 @@ export function createLabExecutor(options: LabExecutorOptions): LabExecutor {
         ports: c.ports.map((p) => ({ virtualHostPort: p.virtualHostPort, containerPort: p.containerPort })),
       })),
       images: options.images.list(owner).map((i) => i.ref),
-      pages,
+      visits,
       lastCommand,
     };
   }
@@ -176,8 +190,8 @@ export function createLabExecutor(options: LabExecutorOptions): LabExecutor {
       });
       if ('denied' in outcome) return { status: 'denied', denial: outcome.denied };
       const { ctx, after } = outcome;
-      // Probes wait for a page to answer: outside the lock and the queue, so they hold up nobody.
-      const snapshot = check && after ? await buildSnapshot(owner, after, check.probePorts, canonical) : undefined;
+      // Reading access logs waits on the engine: outside the lock and the queue, so it holds up nobody.
+      const snapshot = check && after ? await buildSnapshot(owner, after, check.watchPorts, canonical) : undefined;
       return {
         status: 'done',
         command: parsed.command,
@@ -190,9 +204,9 @@ export function createLabExecutor(options: LabExecutorOptions): LabExecutor {
       };
     },
 
-    async snapshot(learner, { probePorts, lastCommand }) {
+    async snapshot(learner, { watchPorts, lastCommand }) {
       const owner = ownerKey(learner.guildId, learner.userId);
-      return buildSnapshot(owner, await containersOf(owner), probePorts, lastCommand);
+      return buildSnapshot(owner, await containersOf(owner), watchPorts, lastCommand);
     },
 
     async status(learner) {

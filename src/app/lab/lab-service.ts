@@ -1,16 +1,15 @@
 import { findExercise } from '../../domain/lab/find-exercise.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { ExerciseProgress, StepFailure } from '../../domain/lab/checks.ts';
-import { advanceExercise, portsToProbe } from '../../domain/lab/checks.ts';
+import { advanceExercise, portsToWatch } from '../../domain/lab/checks.ts';
 import type { LabExercise, LabSnapshot, LabStep } from '../../domain/lab/exercise.ts';
 import { LabEngineUnavailableError } from '../../lab/lab-driver.ts';
 import type { LabDenial, LabRunResult, LabStatus } from '../../domain/lab/lab-results.ts';
 import type { LabExecutor } from './lab-executor.ts';
 import type { LabProgressRecord, LabProgressStore } from './lab-progress-store.ts';
 import type { LearningService } from '../learning/learning-service.ts';
-
-/** Failed Check presses on one step before its Solution is shown. */
-export const solutionAfterFailedChecks = 3;
+import { afterHintPress, hintsForSolution, hintsShown, solutionAfterFailedChecks, solutionUnlocked } from '../../domain/lab/step-help.ts';
+import type { LocalizedText } from '../../domain/lab/exercise.ts';
 
 export type LabServiceDeps = {
   /** Undefined when no Docker engine is configured or reachable: /lab says so, the rest of the bot works. */
@@ -25,12 +24,19 @@ export type LabServiceDeps = {
 export type LabUnavailable = { readonly type: 'unavailable' };
 export type ExerciseSummary = { readonly exercise: LabExercise; readonly completedSteps: number; readonly finished: boolean };
 
-/** An exercise as the learner sees it: which step is open and whether the Solution is unlocked. */
+/**
+ * An exercise as the learner sees it: which step is open, the hints read on it so far, and when
+ * its Solution opens (the rule is `domain/lab/step-help.ts`).
+ */
 export type ExerciseScreen = {
   readonly type: 'exercise';
   readonly exercise: LabExercise;
   readonly completedSteps: number;
   readonly failedChecks: number;
+  /** Hints of the open step read so far, oldest first. */
+  readonly hints: readonly LocalizedText[];
+  /** What opens the Solution of the open step: this many hints, or this many failed checks. */
+  readonly solutionRule: { readonly hints: number; readonly failedChecks: number };
   readonly solutionUnlocked: boolean;
   readonly finished: boolean;
   readonly currentStep: LabStep | undefined;
@@ -53,28 +59,43 @@ export type NoExercise = { readonly type: 'no-exercise' };
 export type UnknownExercise = { readonly type: 'unknown-exercise'; readonly exerciseId: string };
 
 /**
- * `/lab`: exercises, commands run against the learner's real containers, checks, hints, the
- * Solution after three failed checks, XP per completed step, status and reset. Every method
+ * `/lab`: exercises, commands run against the learner's real containers, checks, hints one at a
+ * time, the Solution once the step-help rule allows, XP per completed step, status and reset. Every method
  * returns a view or a result union; nothing here knows about Discord.
  */
 export function createLabService(deps: LabServiceDeps) {
   const { executor, exercises, progress, clock } = deps;
   const byId = new Map(exercises.map((e) => [e.id, e]));
+  /**
+   * Hints read on the open step, per learner and exercise, with the step they were read on (a
+   * count for an earlier step means none on this one). Kept in memory: after a restart the
+   * learner presses Hint again, which costs nothing.
+   */
+  const hintsRead = new Map<string, { step: number; seen: number }>();
+  const hintKey = (guildId: string, userId: string, exerciseId: string) => `${guildId}:${userId}:${exerciseId}`;
+  const hintsSeen = (guildId: string, userId: string, r: LabProgressRecord) => {
+    const read = hintsRead.get(hintKey(guildId, userId, r.exerciseId));
+    return read && read.step === r.completedSteps ? read.seen : 0;
+  };
 
   function record(guildId: string, userId: string, exerciseId: string): LabProgressRecord {
     const now = clock.now();
     return progress.get(guildId, userId, exerciseId) ?? { exerciseId, completedSteps: 0, bestSteps: 0, failedChecks: 0, startedAt: now, updatedAt: now, finishedAt: undefined };
   }
 
-  function screen(exercise: LabExercise, r: LabProgressRecord): ExerciseScreen {
+  function screen(exercise: LabExercise, r: LabProgressRecord, seen: number): ExerciseScreen {
+    const step = exercise.steps[r.completedSteps];
+    const help = { hintsSeen: seen, failedChecks: r.failedChecks };
     return {
       type: 'exercise',
       exercise,
       completedSteps: r.completedSteps,
       failedChecks: r.failedChecks,
-      solutionUnlocked: r.failedChecks >= solutionAfterFailedChecks,
+      hints: step ? hintsShown(step, seen) : [],
+      solutionRule: { hints: step ? hintsForSolution(step) : 0, failedChecks: solutionAfterFailedChecks },
+      solutionUnlocked: step !== undefined && solutionUnlocked(step, help),
       finished: r.completedSteps >= exercise.steps.length,
-      currentStep: exercise.steps[r.completedSteps],
+      currentStep: step,
     };
   }
 
@@ -89,7 +110,7 @@ export function createLabService(deps: LabServiceDeps) {
   /** Checks the learner's real lab and stores the outcome with its XP in one transaction. */
   async function evaluate(guildId: string, userId: string, exercise: LabExercise, lastCommand: string | undefined, explicit: boolean, taken?: LabSnapshot): Promise<ProgressUpdate> {
     const before = record(guildId, userId, exercise.id);
-    const snapshot = taken ?? await executor!.snapshot({ guildId, userId }, { probePorts: portsToProbe(exercise, before.completedSteps), lastCommand });
+    const snapshot = taken ?? await executor!.snapshot({ guildId, userId }, { watchPorts: portsToWatch(exercise, before.completedSteps), lastCommand });
     return progress.transaction(() => {
       const now = clock.now();
       const current = record(guildId, userId, exercise.id);
@@ -112,8 +133,9 @@ export function createLabService(deps: LabServiceDeps) {
         finishedAt: outcome.finished ? (current.finishedAt ?? now) : current.finishedAt,
       };
       progress.save(guildId, userId, next);
+      if (advanced) hintsRead.delete(hintKey(guildId, userId, exercise.id)); // the next step starts with none read
       return {
-        ...screen(exercise, next),
+        ...screen(exercise, next, hintsSeen(guildId, userId, next)),
         type: 'progress' as const,
         newlyCompleted: outcome.newlyCompleted.map((id) => exercise.steps.find((s) => s.id === id)!),
         xpAwarded,
@@ -155,10 +177,13 @@ export function createLabService(deps: LabServiceDeps) {
       return progress.transaction(() => {
         let r = record(guildId, userId, exercise.id);
         // Starting a finished exercise again starts it over (XP was already paid for its steps).
-        if (r.completedSteps >= exercise.steps.length) r = { ...r, completedSteps: 0, failedChecks: 0, updatedAt: clock.now() };
+        if (r.completedSteps >= exercise.steps.length) {
+          r = { ...r, completedSteps: 0, failedChecks: 0, updatedAt: clock.now() };
+          hintsRead.delete(hintKey(guildId, userId, exercise.id));
+        }
         progress.save(guildId, userId, r);
         progress.setActiveExercise(guildId, userId, exercise.id);
-        return screen(exercise, r);
+        return screen(exercise, r, hintsSeen(guildId, userId, r));
       });
     },
 
@@ -168,7 +193,7 @@ export function createLabService(deps: LabServiceDeps) {
       const completed = 'steps' in exercise ? record(guildId, userId, exercise.id).completedSteps : 0;
       const checkable = 'steps' in exercise && completed < exercise.steps.length;
       // The state for the check comes back with the command (one listing of the learner's containers when it changed none).
-      const { snapshot, ...result } = await executor.run({ guildId, userId }, input, checkable ? { probePorts: portsToProbe(exercise, completed) } : undefined);
+      const { snapshot, ...result } = await executor.run({ guildId, userId }, input, checkable ? { watchPorts: portsToWatch(exercise, completed) } : undefined);
       // The command already ran; if the engine vanished right after, the check simply waits for next time.
       const update = checkable && result.status === 'done'
         ? await evaluate(guildId, userId, exercise, result.canonical, false, snapshot).catch(unlessEngineGone(undefined))
@@ -183,19 +208,33 @@ export function createLabService(deps: LabServiceDeps) {
       return evaluate(guildId, userId, exercise, undefined, true).catch(unlessEngineGone<LabUnavailable>({ type: 'unavailable' }));
     },
 
+    /** The Hint button: one more hint of the open step (the last one stays once all are read). */
     hint(guildId: string, userId: string, exerciseId: string): ExerciseScreen | StaleExercise | NoExercise {
       const exercise = activeExercise(guildId, userId, exerciseId);
       if (!('steps' in exercise)) return exercise;
-      return screen(exercise, record(guildId, userId, exercise.id));
+      const r = record(guildId, userId, exercise.id);
+      const step = exercise.steps[r.completedSteps];
+      if (!step) return screen(exercise, r, 0);
+      const seen = afterHintPress(step, hintsSeen(guildId, userId, r));
+      hintsRead.set(hintKey(guildId, userId, exercise.id), { step: r.completedSteps, seen });
+      return screen(exercise, r, seen);
     },
 
-    solution(guildId: string, userId: string, exerciseId: string): { type: 'solution'; step: LabStep } | { type: 'solution-locked'; remaining: number } | ExerciseScreen | StaleExercise | NoExercise {
+
+    /** The Solution button: the open step's commands once the rule allows, else what is still missing. */
+    solution(guildId: string, userId: string, exerciseId: string):
+      | { type: 'solution'; step: LabStep; screen: ExerciseScreen }
+      | { type: 'solution-locked'; hintsLeft: number; checksLeft: number }
+      | ExerciseScreen | StaleExercise | NoExercise {
       const exercise = activeExercise(guildId, userId, exerciseId);
       if (!('steps' in exercise)) return exercise;
-      const view = screen(exercise, record(guildId, userId, exercise.id));
+      const r = record(guildId, userId, exercise.id);
+      const view = screen(exercise, r, hintsSeen(guildId, userId, r));
       if (!view.currentStep) return view;
-      if (!view.solutionUnlocked) return { type: 'solution-locked', remaining: solutionAfterFailedChecks - view.failedChecks };
-      return { type: 'solution', step: view.currentStep };
+      if (!view.solutionUnlocked) {
+        return { type: 'solution-locked', hintsLeft: view.solutionRule.hints - view.hints.length, checksLeft: view.solutionRule.failedChecks - view.failedChecks };
+      }
+      return { type: 'solution', step: view.currentStep, screen: view };
     },
 
     /** The Reset button: a clean lab and the exercise from its first step. */
@@ -205,10 +244,11 @@ export function createLabService(deps: LabServiceDeps) {
       if (!('steps' in exercise)) return exercise;
       const cleaned = await executor.reset({ guildId, userId });
       if ('denied' in cleaned) return { type: 'denied', denial: cleaned.denied };
+      hintsRead.delete(hintKey(guildId, userId, exercise.id));
       return progress.transaction(() => {
         const r = { ...record(guildId, userId, exercise.id), completedSteps: 0, failedChecks: 0, updatedAt: clock.now() };
         progress.save(guildId, userId, r);
-        return screen(exercise, r);
+        return screen(exercise, r, 0);
       });
     },
 
@@ -224,7 +264,8 @@ export function createLabService(deps: LabServiceDeps) {
       const lab = await executor.status({ guildId, userId }).catch(unlessEngineGone(undefined));
       if (!lab) return { type: 'unavailable' };
       const exercise = activeExercise(guildId, userId);
-      return { type: 'status', lab, active: 'steps' in exercise ? screen(exercise, record(guildId, userId, exercise.id)) : undefined };
+      const r = 'steps' in exercise ? record(guildId, userId, exercise.id) : undefined;
+      return { type: 'status', lab, active: 'steps' in exercise && r ? screen(exercise, r, hintsSeen(guildId, userId, r)) : undefined };
     },
   };
 }

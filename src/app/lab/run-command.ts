@@ -1,6 +1,6 @@
 import type { DockerCommand } from '../../domain/lab/command-types.ts';
 import { generateContainerName } from '../../domain/lab/container-names.ts';
-import { dockerMessages, pullOnRunLines } from '../../domain/lab/docker-messages.ts';
+import { dockerMessages, pullFailedOnRunLines, pullOnRunLines } from '../../domain/lab/docker-messages.ts';
 import { isRunning, type LabContainerSummary, type LabPort } from '../../domain/lab/lab-objects.ts';
 import { pickRealPorts, virtualPortConflict } from '../../domain/lab/ports.ts';
 import { checkNewContainer, checkRunning } from '../../domain/lab/quotas.ts';
@@ -34,7 +34,7 @@ export async function runOrCreate(ctx: CommandContext, cmd: CreateLike): Promise
   if (clash) return fail(ctx, [`docker: ${dockerMessages.nameInUse(name, clash.id)}`, dockerMessages.seeHelp(sub)], 125);
 
   const image = await ensureImageInView(ctx, cmd.image);
-  if ('error' in image) return fail(ctx, [`docker: Error response from daemon: ${image.error}.`, dockerMessages.seeHelp(sub)], 125);
+  if ('error' in image) return fail(ctx, pullFailedOnRunLines(sub, cmd.image.name, cmd.image.tag, image.error), 125);
   if (image.outcome === 'added') ctx.stderr.push(...pullOnRunLines(cmd.image.name, cmd.image.tag));
 
   await ctx.ensureNetwork();

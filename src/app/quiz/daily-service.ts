@@ -1,7 +1,7 @@
-import type { Content } from '../../content/load-content.ts';
 import type { DailyPost, DailyRepository } from '../../db/quiz/daily-repository.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { LocalizedText } from '../../domain/content/items.ts';
+import type { QuestionBank } from '../content/question-bank.ts';
 import {
   dailyRevealAfterMs, dueDailyPost, formatDailyTime, isQuizItem, localDate, nextPostInstant, parseDailyTime, pickDailyItem, type AnswerOutcome,
 } from '../../domain/quiz/index.ts';
@@ -47,20 +47,21 @@ export type DailyAnswerResult = {
  * The daily question: the admin's schedule, one post per server and local date, one answer per
  * member (card + XP + streak in the same transaction), and the reveal after 24 hours.
  */
-export function createDailyService(deps: { repo: DailyRepository; learning: LearningService; content: Content; clock: Clock; timeZone: string }) {
-  const { repo, learning, content, clock, timeZone } = deps;
-  const candidates = () => content.decks.flatMap((deck) => deck.items).filter(isQuizItem).map((item) => item.id);
+export function createDailyService(deps: { repo: DailyRepository; learning: LearningService; bank: QuestionBank; clock: Clock; timeZone: string }) {
+  const { repo, learning, bank, clock, timeZone } = deps;
+  /** The server's questions: the built-in bank and its own decks, never another server's. */
+  const candidates = (guildId: string) => bank.forGuild(guildId).decks.flatMap((deck) => deck.items).filter(isQuizItem).map((item) => item.id);
 
   const questionOf = (post: DailyPost): QuestionView | null => {
-    const item = content.items.get(post.itemId);
+    const item = bank.item(post.itemId);
     if (!item) return null;
-    const deckItems = content.decks.find((deck) => item.id.startsWith(`${deck.id}.`))?.items ?? [];
+    const deckItems = bank.deckOf(item.id)?.items ?? [];
     return presentItem(item, deckItems, 'forward', hashSeed(`daily:${post.id}`));
   };
 
   const viewOf = (post: DailyPost): DailyPostView | null => {
     const question = questionOf(post);
-    const item = content.items.get(post.itemId);
+    const item = bank.item(post.itemId);
     if (!question || !item) return null;
     const stats = repo.answerStats(post.id);
     return {
@@ -109,7 +110,7 @@ export function createDailyService(deps: { repo: DailyRepository; learning: Lear
             lastPostedDate: repo.lastPostedDate(config.guildId),
           });
           if (!due) continue;
-          const itemId = pickDailyItem(candidates(), repo.usedItemIds(config.guildId), config.guildId, due.date);
+          const itemId = pickDailyItem(candidates(config.guildId), repo.usedItemIds(config.guildId), config.guildId, due.date);
           if (!itemId) continue;
           const post = repo.insertPost({
             guildId: config.guildId, channelId: config.channelId, localDate: due.date, itemId, locale: config.locale,
@@ -158,7 +159,7 @@ export function createDailyService(deps: { repo: DailyRepository; learning: Lear
         if (post.status !== 'open' || now.getTime() >= post.revealAtMs) throw new UserError('daily.error.closed');
         const previous = repo.answerOf(post.id, input.userId);
         if (previous) throw alreadyAnswered(post);
-        const item = content.items.get(post.itemId);
+        const item = bank.item(post.itemId);
         const question = questionOf(post);
         if (!item || !question) throw new UserError('daily.error.closed');
         const evaluation = evaluateAnswer(item, question, input.answer);

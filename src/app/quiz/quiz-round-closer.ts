@@ -1,30 +1,30 @@
-import type { Content } from '../../content/load-content.ts';
 import type { QuizRecord, QuizRepository, RoundRecord } from '../../db/quiz/quiz-repository.ts';
 import type { LocalizedText } from '../../domain/content/items.ts';
 import { afterRound, computeStandings, memberResults, roundScorers, roundWinner, type QuizEndReason, type RoundCloseReason } from '../../domain/quiz/index.ts';
 import { expectedAnswer } from '../../domain/review/evaluate.ts';
 import { presentItem, type QuestionView } from '../../domain/review/present.ts';
 import { hashSeed } from '../../domain/random.ts';
+import type { QuestionBank } from '../content/question-bank.ts';
 import type { LearningService } from '../learning/learning-service.ts';
 import type { QuizFinalView, QuizQuestionView, RoundResultView } from './quiz-views.ts';
 
-type Deps = { repo: QuizRepository; learning: LearningService; content: Content; activeChannels: Set<string> };
+type Deps = { repo: QuizRepository; learning: LearningService; bank: QuestionBank; activeChannels: Set<string> };
 
 /**
  * The writes that end things: closing a round, feeding its participants into learning, and
  * finishing a quiz. Each is guarded by a conditional update, so it happens once. Call inside a transaction.
  */
 export function createQuizRoundCloser(deps: Deps) {
-  const { repo, learning, content, activeChannels } = deps;
+  const { repo, learning, bank, activeChannels } = deps;
 
   const deckTitle = (itemId: string): LocalizedText | null =>
-    content.decks.find((deck) => itemId.startsWith(`${deck.id}.`))?.title ?? null;
+    bank.deckOf(itemId)?.title ?? null;
 
   /** The question of a round, rebuilt identically from the quiz and round number. */
   const questionOf = (quiz: QuizRecord, round: Pick<RoundRecord, 'index' | 'itemId'>): QuestionView | null => {
-    const item = content.items.get(round.itemId);
+    const item = bank.item(round.itemId);
     if (!item) return null;
-    const deckItems = content.decks.find((deck) => item.id.startsWith(`${deck.id}.`))?.items ?? [];
+    const deckItems = bank.deckOf(item.id)?.items ?? [];
     return presentItem(item, deckItems, 'forward', hashSeed(`quiz:${quiz.id}:${round.index}`));
   };
 
@@ -70,7 +70,7 @@ export function createQuizRoundCloser(deps: Deps) {
     repo.setEmptyRounds(quiz.id, progress.emptyRoundsInARow);
     const final = progress.next.kind === 'finish' ? finish(quiz, progress.next.reason, now) : null;
 
-    const item = content.items.get(round.itemId);
+    const item = bank.item(round.itemId);
     const question = questionOf(quiz, round);
     const missing = { ko: '—', en: '—' };
     const closedRounds = repo.rounds(quiz.id).filter((candidate) => candidate.closedAtMs !== null);

@@ -1,4 +1,3 @@
-import type { Content } from '../../content/load-content.ts';
 import type { QuizRecord, QuizRepository } from '../../db/quiz/quiz-repository.ts';
 import type { Clock } from '../../domain/clock.ts';
 import {
@@ -21,6 +20,7 @@ import { createQuizRoundCloser } from './quiz-round-closer.ts';
 import type {
   ButtonAnswerResult, QuizHintView, QuizQuestionView, QuizResumeStep, QuizStartView, QuizStopResult, RoundResultView, TypedAnswerResult,
 } from './quiz-views.ts';
+import type { QuestionBank } from '../content/question-bank.ts';
 import { UserError } from '../user-error.ts';
 import type { XpService } from '../learning/xp-service.ts';
 
@@ -42,9 +42,9 @@ export type QuizStartInput = {
  * round timers.
  */
 export function createQuizService(deps: {
-  repo: QuizRepository; learning: LearningService; xp: XpService; content: Content; clock: Clock; rng?: () => number;
+  repo: QuizRepository; learning: LearningService; xp: XpService; bank: QuestionBank; clock: Clock; rng?: () => number;
 }) {
-  const { repo, content, clock } = deps;
+  const { repo, bank, clock } = deps;
   const rng = deps.rng ?? Math.random;
   /** Channels with a running quiz, so ordinary chat elsewhere never touches the database. */
   const activeChannels = new Set(repo.running().map((quiz) => quiz.channelId));
@@ -58,7 +58,7 @@ export function createQuizService(deps: {
   const openNext = (quiz: QuizRecord, now: Date): { kind: 'question'; view: QuizQuestionView } | { kind: 'finished'; final: RoundResultView['final'] } => {
     const index = repo.roundCount(quiz.id);
     const itemId = quiz.itemIds[index];
-    const item = itemId === undefined ? undefined : content.items.get(itemId);
+    const item = itemId === undefined ? undefined : bank.item(itemId);
     if (!item || !isQuizKind(item.kind)) {
       // Past the last round, or the question bank changed under a resumed quiz: end with what was played.
       return { kind: 'finished', final: closer.finish(quiz, itemId === undefined ? 'completed' : 'interrupted', now) };
@@ -77,7 +77,7 @@ export function createQuizService(deps: {
   const answerOpenRound = (quiz: QuizRecord, roundIndex: number | null, userId: string, answer: ReviewAnswer, messageId: string | null) => {
     const round = repo.openRound(quiz.id);
     if (!round || (roundIndex !== null && round.index !== roundIndex)) return { kind: 'noRound' as const };
-    const item = content.items.get(round.itemId);
+    const item = bank.item(round.itemId);
     const question = closer.questionOf(quiz, round);
     if (!item || !question) return { kind: 'noRound' as const };
     const evaluation = evaluateAnswer(item, question, answer);
@@ -106,14 +106,14 @@ export function createQuizService(deps: {
         || !Number.isInteger(input.seconds) || input.seconds < minSeconds || input.seconds > maxSeconds) {
         throw new UserError('quiz.error.badOptions', { minRounds, maxRounds, minSeconds, maxSeconds });
       }
-      const deck = input.deckId ? content.decks.find((candidate) => candidate.id === input.deckId) : undefined;
+      const deck = input.deckId ? bank.findDeck(input.guildId, input.deckId) : undefined;
       if (input.deckId && !deck) throw new UserError('quiz.error.unknownDeck', { deck: input.deckId });
-      const candidates = deck ? deck.items : content.decks.flatMap((candidate) => candidate.items);
+      const candidates = deck ? deck.items : bank.forGuild(input.guildId).decks.flatMap((candidate) => candidate.items);
       const itemIds = planQuiz(candidates, input.rounds, seededRandom(Math.floor(rng() * 2 ** 32)));
       if (itemIds.length === 0) throw new UserError('quiz.error.noItems');
       const now = clock.now();
       const quizId = repo.insertQuiz({
-        guildId: input.guildId, channelId: input.channelId, starterId: input.starterId, deckId: input.deckId, mode: input.mode,
+        guildId: input.guildId, channelId: input.channelId, starterId: input.starterId, deckId: deck?.id ?? null, mode: input.mode,
         answerWindowMs: input.seconds * 1000, itemIds, locale: input.locale, createdAtMs: now.getTime(),
       });
       if (quizId === null) throw new UserError('quiz.error.alreadyRunning');

@@ -1,4 +1,4 @@
-import type { Content } from '../../content/load-content.ts';
+import type { QuestionBank } from '../content/question-bank.ts';
 import type { CardRepository } from '../../db/learning/card-repository.ts';
 import type { ReviewRepository, ReviewSession } from '../../db/review/review-repository.ts';
 import type { UsersRepository } from '../../db/users/users-repository.ts';
@@ -40,19 +40,19 @@ export function createReviewService(deps: {
   cards: CardRepository;
   users: UsersRepository;
   learning: LearningService;
-  content: Content;
+  bank: QuestionBank;
   clock: Clock;
   timeZone: string;
 }) {
-  const { repo, cards, users, learning, content, clock, timeZone } = deps;
-  const deckItems = (itemId: string) => content.decks.find((deck) => itemId.startsWith(`${deck.id}.`))?.items ?? [];
+  const { repo, cards, users, learning, bank, clock, timeZone } = deps;
+  const deckItems = (itemId: string) => bank.deckOf(itemId)?.items ?? [];
   const itemOf = (itemId: string): Item => {
-    const item = content.items.get(itemId);
+    const item = bank.item(itemId);
     if (!item) throw new UserError('review.itemGone');
     return item;
   };
   // Interview questions come back here once /interview has introduced them; new ones start there.
-  const deckFilter = (deckId: string | null) => (deckId ? [deckId] : content.decks.map((deck) => deck.id));
+  const deckFilter = (deckId: string | null, guildId: string) => (deckId ? [deckId] : bank.forGuild(guildId).decks.map((deck) => deck.id));
   const progressOf = (row: ReviewSession): Progress => ({ reviewed: row.reviewed, correct: row.correct, xpEarned: row.xpEarned });
   const viewOf = (row: ReviewSession): QuestionView =>
     presentItem(itemOf(row.itemId!), deckItems(row.itemId!), row.direction, hashSeed(`${row.id}:${row.expectedReps}`));
@@ -60,7 +60,8 @@ export function createReviewService(deps: {
   /** Picks the next item: due cards, then new items within the guild's daily limit. */
   const pickNext = (row: Pick<ReviewSession, 'userId' | 'guildId' | 'deckId' | 'mode' | 'asked'>, now: Date) => {
     const { asked } = row;
-    const decks = deckFilter(row.deckId);
+    const content = bank.forGuild(row.guildId);
+    const decks = deckFilter(row.deckId, row.guildId);
     if (row.mode === 'mistakes') {
       const card = cards.recentMistake(row.userId, now.getTime() - mistakeWindowMs, decks, asked);
       return card && content.items.has(card.itemId) ? { itemId: card.itemId, reps: card.reps, isNew: false } : null;
@@ -83,7 +84,7 @@ export function createReviewService(deps: {
     cards.introducedOn(userId, studyDay(now, timeZone)) >= users.guildSettings(guildId).newCardsPerDay;
 
   const emptyScreen = (userId: string, guildId: string, deckId: string | null, mode: ReviewMode, now: Date): ReviewScreen => {
-    const nextDueMs = cards.nextDueMs(userId, deckFilter(deckId));
+    const nextDueMs = cards.nextDueMs(userId, deckFilter(deckId, guildId));
     return { type: 'empty', mode, nextDueAt: nextDueMs === null ? null : new Date(nextDueMs), newLimitReached: newLimitReached(userId, guildId, now) };
   };
 
@@ -106,7 +107,7 @@ export function createReviewService(deps: {
 
   const summaryOf = (row: ReviewSession, stopped: boolean): ReviewScreen => {
     const now = clock.now();
-    const nextDueMs = cards.nextDueMs(row.userId, deckFilter(row.deckId));
+    const nextDueMs = cards.nextDueMs(row.userId, deckFilter(row.deckId, row.guildId));
     const streak = learning.streakOf(row.guildId, row.userId);
     return {
       type: 'summary', progress: progressOf(row), streak, stopped, newLimitReached: newLimitReached(row.userId, row.guildId, now),
@@ -130,17 +131,16 @@ export function createReviewService(deps: {
 
   return {
     start(input: { guildId: string; userId: string; deckId: string | null; mode: ReviewMode }): ReviewScreen {
-      if (input.deckId && !content.decks.some((deck) => deck.id === input.deckId)) {
-        throw new UserError('review.unknownDeck', { deck: input.deckId });
-      }
+      const deck = input.deckId === null ? null : bank.findDeck(input.guildId, input.deckId);
+      if (input.deckId !== null && !deck) throw new UserError('review.unknownDeck', { deck: input.deckId });
       const now = clock.now();
       users.ensureUser(input.userId, now.getTime());
       users.ensureGuild(input.guildId, now.getTime());
       return learning.inTransaction(() => {
-        const draft = { ...input, asked: [] };
-        if (!pickNext(draft, now)) return emptyScreen(input.userId, input.guildId, input.deckId, input.mode, now);
+        const draft = { ...input, deckId: deck?.id ?? null, asked: [] };
+        if (!pickNext(draft, now)) return emptyScreen(input.userId, input.guildId, draft.deckId, input.mode, now);
         const row = repo.createSession({
-          ...input, phase: 'done', version: 0, shownAtMs: now.getTime(), startedAtMs: now.getTime(),
+          ...input, deckId: draft.deckId, phase: 'done', version: 0, shownAtMs: now.getTime(), startedAtMs: now.getTime(),
         });
         return showNext(row, now);
       });

@@ -1,4 +1,4 @@
-import type { Content } from '../../content/load-content.ts';
+import type { QuestionBank } from '../content/question-bank.ts';
 import type { StatsRepository } from '../../db/stats/stats-repository.ts';
 import type { UsersRepository } from '../../db/users/users-repository.ts';
 import type { Clock } from '../../domain/clock.ts';
@@ -38,8 +38,8 @@ export type StatsResult =
 const labelOf = (day: number) => new Date(day * 86_400_000).toISOString().slice(5, 10);
 
 /** `/stats`: the learner's progress (cards, accuracy, streak, XP, interviews, labs) and chart data. */
-export function createStatsService(deps: { repo: StatsRepository; users: UsersRepository; content: Content; clock: Clock; timeZone: string }) {
-  const { repo, users, content, clock, timeZone } = deps;
+export function createStatsService(deps: { repo: StatsRepository; users: UsersRepository; bank: QuestionBank; clock: Clock; timeZone: string }) {
+  const { repo, users, bank, clock, timeZone } = deps;
 
   const summaryOf = (guildId: string, userId: string, now: Date): { summary: StatsSummary; dueMs: number[] } => {
     const today = studyDay(now, timeZone);
@@ -58,14 +58,14 @@ export function createStatsService(deps: { repo: StatsRepository; users: UsersRe
       answers,
       accuracy: accuracyPercent(correct, answers),
       decks: decks.map((deck) => ({
-        deckId: deck.deckId, title: content.decks.find((d) => d.id === deck.deckId)?.title ?? null,
+        deckId: deck.deckId, title: bank.deck(deck.deckId)?.title ?? null,
         accuracy: accuracyPercent(deck.correct, deck.total), answers: deck.total,
       })),
       streak: { current: visibleStreak(streak, today), best: streak.best },
       xp: { week: repo.xpTotal(guildId, userId, periodKey('week', today)), total: repo.xpTotal(guildId, userId, periodKey('all', today)) },
       leeches: cards.filter((card) => card.leech).length,
       interviews: repo.interviewBests(userId).map((best) => {
-        const item = content.items.get(best.itemId);
+        const item = bank.item(best.itemId);
         return { ...best, question: item && 'prompt' in item ? item.prompt : null };
       }),
       labsCompleted: repo.labsCompleted(userId),

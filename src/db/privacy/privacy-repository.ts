@@ -1,6 +1,6 @@
 import { eq, getTableColumns, like, sql, type Table } from 'drizzle-orm';
 import type { Db } from '../open-database.ts';
-import { cards, dailyConfigs, interviewAttempts, labImages, labProgress, quizzes, reminders, reviewLogs, streaks, users, xpEvents } from '../schema/index.ts';
+import { cards, dailyConfigs, guildDecks, interviewAttempts, labImages, labProgress, quizzes, reminders, reviewLogs, streaks, users, xpEvents } from '../schema/index.ts';
 
 export type ExportValue = string | number | boolean | null;
 /** One exported table: its column names (always, even with no rows) and the learner's rows. */
@@ -53,7 +53,7 @@ export function createPrivacyRepository(db: Db, hooks: { forgotten?: (userId: st
     /**
      * Deletes every row of the learner in every server in one transaction: each table with a
      * `user_id`, their user row and lab images; shared rows (quizzes they started, daily schedules
-     * they set) keep existing under `forgottenUserId`. Returns how many rows were deleted.
+     * they set, decks they imported) keep existing under `forgottenUserId`. Returns how many rows were deleted.
      */
     forget(userId: string): number {
       const count = db.transaction((tx) => {
@@ -63,6 +63,7 @@ export function createPrivacyRepository(db: Db, hooks: { forgotten?: (userId: st
         deleted += tx.delete(labImages).where(like(labImages.owner, `%:${userId}`)).run().changes;
         tx.update(quizzes).set({ starterId: forgottenUserId }).where(eq(quizzes.starterId, userId)).run();
         tx.update(dailyConfigs).set({ updatedBy: forgottenUserId }).where(eq(dailyConfigs.updatedBy, userId)).run();
+        tx.update(guildDecks).set({ importedBy: forgottenUserId }).where(eq(guildDecks.importedBy, userId)).run();
         return deleted;
       });
       hooks.forgotten?.(userId);

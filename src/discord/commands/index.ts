@@ -17,9 +17,11 @@ import { forgetMeCommand } from './forget-me.ts';
 import { remindCommand } from './remind.ts';
 import { remindComponents } from '../remind/remind-components.ts';
 import { forgetComponents } from '../privacy/forget-components.ts';
+import { deckCommand } from './deck.ts';
+import { deckComponents } from '../decks/deck-components.ts';
 
 /** The one static list of slash commands: it feeds both the router and the command deploy. */
-export const commands: readonly Command[] = [createHelpCommand(() => commands), reviewCommand, leaderboardCommand, settingsCommand, interviewCommand, quizCommand, configCommand, labCommand, statsCommand, remindCommand, exportCommand, forgetMeCommand];
+export const commands: readonly Command[] = [createHelpCommand(() => commands), reviewCommand, leaderboardCommand, settingsCommand, interviewCommand, quizCommand, configCommand, labCommand, statsCommand, remindCommand, exportCommand, forgetMeCommand, deckCommand];
 
 /** The one static list of button/select/modal handlers. */
-export const componentHandlers: readonly ComponentHandler[] = [reviewComponents, interviewComponents, quizComponents, dailyComponents, labComponents, forgetComponents, remindComponents];
+export const componentHandlers: readonly ComponentHandler[] = [reviewComponents, interviewComponents, quizComponents, dailyComponents, labComponents, forgetComponents, remindComponents, deckComponents];

@@ -48,7 +48,7 @@ export const interviewCommand: Command = {
 
   async autocomplete(interaction, ctx) {
     const typed = interaction.options.getFocused().toLowerCase();
-    const choices = ctx.services.interview.topics()
+    const choices = ctx.services.interview.topics(interaction.guildId)
       .filter((topic) => [topic.topic, topic.name.ko, topic.name.en, topic.sample[ctx.locale]].some((text) => text.toLowerCase().includes(typed)))
       .slice(0, 25)
       .map((topic) => ({ name: clip(`${topic.name[ctx.locale]} — ${topic.sample[ctx.locale]}`, 100), value: topic.topic }));

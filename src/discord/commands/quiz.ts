@@ -58,8 +58,8 @@ export const quizCommand: Command = {
 
   async autocomplete(interaction, ctx) {
     const typed = interaction.options.getFocused().toLowerCase();
-    const choices = ctx.services.catalog.decks(ctx.locale)
-      .filter((deck) => deck.id !== 'interview')
+    const choices = ctx.services.catalog.decks(interaction.guildId, ctx.locale)
+      .filter((deck) => !deck.interviewOnly)
       .filter((deck) => deck.id.includes(typed) || deck.title.toLowerCase().includes(typed))
       .slice(0, 25)
       .map((deck) => ({ name: `${deck.title} (${deck.itemCount})`, value: deck.id }));

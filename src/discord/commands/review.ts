@@ -28,7 +28,7 @@ export const reviewCommand: Command = {
   },
   async autocomplete(interaction, ctx) {
     const typed = interaction.options.getFocused().toLowerCase();
-    const choices = ctx.services.catalog.decks(ctx.locale)
+    const choices = ctx.services.catalog.decks(interaction.guildId, ctx.locale)
       .filter((deck) => deck.id.includes(typed) || deck.title.toLowerCase().includes(typed))
       .slice(0, 25)
       .map((deck) => ({ name: `${deck.title} (${deck.itemCount})`, value: deck.id }));

@@ -2,7 +2,7 @@ import { MessageFlags } from 'discord.js';
 import { componentHandler, type ComponentInteraction } from '../command.ts';
 import { requireGuild } from '../guards.ts';
 import { parseLabId, labPrefix, type LabClick } from './lab-ids.ts';
-import { renderExercise, renderLabNotice, renderProgress } from './render-lab.ts';
+import { renderExercise, renderLabNotice, renderProgress, solutionLockedText } from './render-lab.ts';
 
 /** Check / Hint / Solution / Start over on an exercise screen, and the confirmation of `/lab reset`. */
 export const labComponents = componentHandler<LabClick>({
@@ -23,20 +23,19 @@ export const labComponents = componentHandler<LabClick>({
         return;
       }
       case 'hint': {
+        // Each press reads one more hint; the card lists every hint read so far.
         const screen = service.hint(guildId, userId, click.exerciseId);
         if (screen.type !== 'exercise') return notice(interaction, renderLabNotice(screen, locale).content);
-        const note = screen.currentStep ? [ctx.t('lab.hint', { hint: screen.currentStep.hint[locale] })] : [];
-        await interaction.update(renderExercise(screen, locale, note));
+        await interaction.update(renderExercise(screen, locale));
         return;
       }
       case 'solution': {
         const result = service.solution(guildId, userId, click.exerciseId);
-        if (result.type === 'solution-locked') return notice(interaction, ctx.t('lab.solution.locked', { remaining: result.remaining }));
+        if (result.type === 'solution-locked') return notice(interaction, solutionLockedText(result, locale));
         if (result.type !== 'solution') return notice(interaction, result.type === 'exercise' ? ctx.t('lab.exercise.finished') : renderLabNotice(result, locale).content);
         const commands = result.step.solution.map((c) => `\`${c}\``).join(' → ');
-        const screen = service.hint(guildId, userId, click.exerciseId);
         const note = commands ? ctx.t('lab.solution', { commands }) : ctx.t('lab.solution.page');
-        if (screen.type === 'exercise') await interaction.update(renderExercise(screen, locale, [note]));
+        await interaction.update(renderExercise(result.screen, locale, [note]));
         return;
       }
       case 'wipe': {

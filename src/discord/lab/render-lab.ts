@@ -58,13 +58,29 @@ export function renderLabList(view: { exercises: readonly ExerciseSummary[]; act
   return { embeds: [embed], allowedMentions: noMentions };
 }
 
-function buttons(screen: Pick<ExerciseScreen, 'exercise' | 'solutionUnlocked' | 'finished'>, locale: Locale) {
+/** The Solution button's answer while it is locked: what is still missing, either way. */
+export function solutionLockedText(locked: { hintsLeft: number; checksLeft: number }, locale: Locale): string {
+  return `🔒 ${t(locale, 'lab.solution.locked', { hints: locked.hintsLeft, checks: locked.checksLeft })}`;
+}
+
+/** The open step's help: every hint read so far, then when the Solution opens (or that it is open). */
+function helpLines(screen: Omit<ExerciseScreen, 'type'>, locale: Locale): string[] {
+  const total = screen.currentStep?.hints.length ?? 0;
+  const hints = screen.hints.map((hint, index) => t(locale, 'lab.hint.numbered', { n: index + 1, total, hint: hint[locale] }));
+  if (screen.solutionUnlocked) return [...hints, t(locale, 'lab.solution.open')];
+  const rule = t(locale, 'lab.solution.rule', { hints: screen.solutionRule.hints, checks: screen.solutionRule.failedChecks });
+  const now = t(locale, 'lab.solution.progress', { seen: screen.hints.length, failed: screen.failedChecks });
+  return [...hints, `🔒 ${rule} ${now}`];
+}
+
+function buttons(screen: Pick<ExerciseScreen, 'exercise' | 'solutionUnlocked' | 'finished' | 'hints' | 'currentStep'>, locale: Locale) {
   const id = screen.exercise.id;
   const button = (action: Parameters<typeof labId>[0], label: string, style: ButtonStyle, disabled = false) =>
     new ButtonBuilder().setCustomId(labId(action, id)).setLabel(label).setStyle(style).setDisabled(disabled);
   return new ActionRowBuilder<ButtonBuilder>().addComponents(
     button('check', t(locale, 'lab.button.check'), ButtonStyle.Primary, screen.finished),
-    button('hint', t(locale, 'lab.button.hint'), ButtonStyle.Secondary, screen.finished),
+    // Disabled once every hint of the step is on the card: another press would add nothing.
+    button('hint', t(locale, 'lab.button.hint'), ButtonStyle.Secondary, screen.finished || screen.hints.length >= (screen.currentStep?.hints.length ?? 0)),
     button('solution', t(locale, 'lab.button.solution'), ButtonStyle.Secondary, screen.finished || !screen.solutionUnlocked),
     button('reset', t(locale, 'lab.button.reset'), ButtonStyle.Danger),
   );
@@ -82,7 +98,10 @@ export function renderExercise(screen: Omit<ExerciseScreen, 'type'>, locale: Loc
     .setTitle(exercise.title[locale])
     .setDescription(clip([exercise.summary[locale], '', ...notes].join('\n').trim(), 4000))
     .addFields({ name: `${t(locale, 'lab.exercise.steps')} (${completedSteps}/${exercise.steps.length})`, value: clip(steps.join('\n'), 1024) });
-  if (screen.currentStep) embed.addFields({ name: t(locale, 'lab.exercise.now'), value: clip(`${screen.currentStep.instruction[locale]}\n\n${t(locale, 'lab.exercise.how')}`, 1024) });
+  if (screen.currentStep) {
+    const now = [screen.currentStep.instruction[locale], '', t(locale, 'lab.exercise.how'), '', ...helpLines(screen, locale)];
+    embed.addFields({ name: t(locale, 'lab.exercise.now'), value: clip(now.join('\n'), 1024) });
+  }
   else embed.addFields({ name: '\u200b', value: t(locale, 'lab.exercise.finished') });
   return { embeds: [embed], components: [buttons(screen, locale)], allowedMentions: noMentions };
 }
@@ -94,7 +113,9 @@ export function progressLines(update: ProgressUpdate, locale: Locale): string[] 
   if (update.finished) lines.push(t(locale, 'lab.progress.finished'));
   else if (update.currentStep && (update.newlyCompleted.length > 0 || update.explicit)) {
     if (update.explicit && update.failure) {
-      lines.push(`❌ ${failureText(update.failure, locale)}`, t(locale, 'lab.hint', { hint: update.currentStep.hint[locale] }));
+      // The card below lists the hints read so far; with none read yet, point at the Hint button.
+      lines.push(`❌ ${failureText(update.failure, locale)}`);
+      if (update.hints.length === 0) lines.push(t(locale, 'lab.hint.ask'));
     } else lines.push(t(locale, 'lab.progress.next', { instruction: clip(update.currentStep.instruction[locale], 300) }));
   } else if (update.currentStep && update.failure) {
     // After a /lab run that did not finish the open step: where the learner stands and why, never the answer

@@ -23,6 +23,8 @@ export type GivenOption = {
   readonly focused?: boolean;
   readonly options?: readonly GivenOption[];
   readonly channel?: { readonly type?: unknown } | null;
+  /** The uploaded file Discord resolved for an attachment option (absent when the payload was forged). */
+  readonly attachment?: unknown;
 };
 
 /** Discord's own ceiling for a string option when the definition sets none. */
@@ -78,8 +80,9 @@ function valueFits(def: OptionDefinition, option: GivenOption): boolean {
     case T.User:
     case T.Role:
     case T.Mentionable:
-    case T.Attachment:
       return typeof value === 'string' && snowflake.test(value);
+    case T.Attachment:
+      return typeof value === 'string' && snowflake.test(value) && option.attachment != null;
     default:
       return false;
   }

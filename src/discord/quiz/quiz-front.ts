@@ -1,9 +1,11 @@
-import { Events, type Client } from 'discord.js';
+import { performance } from 'node:perf_hooks';
+import { Events, RESTEvents, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { ConductorFront } from '../../app/quiz/conductor.ts';
 import type { QuizTimers } from '../../app/quiz/quiz-timers.ts';
 import type { AppServices } from '../../app/services.ts';
 import { createAnswerAcks, type AnswerAckOptions } from './answer-acks.ts';
+import { createChannelBudgets } from './channel-budget.ts';
 import { createQuizMessageListener } from './message-listener.ts';
 import { createDiscordQuizNotifier } from './quiz-notifier.ts';
 
@@ -12,7 +14,7 @@ export type QuizFrontOptions = {
   timers?: QuizTimers;
   /** Pause between a round's reveal and the next question. */
   pauseMs?: number;
-  /** Reaction budget and batch window of typed-answer acknowledgments. */
+  /** Bucket reserves and batch size of typed-answer acknowledgments. */
   acks?: AnswerAckOptions;
 };
 
@@ -24,7 +26,10 @@ export type QuizFrontOptions = {
 export function createQuizFront(deps: { client: Client; logger: Logger } & QuizFrontOptions) {
   const { client } = deps;
   const logger = deps.logger.child({ area: 'quiz' });
-  const acks = createAnswerAcks({ logger, ...(deps.acks ? { options: deps.acks } : {}) });
+  // Every channel write's rate-limit headers keep the acknowledgments' picture of Discord's buckets true.
+  const budgets = createChannelBudgets({ nowMs: () => performance.now() });
+  client.rest.on(RESTEvents.Response, budgets.observe);
+  const acks = createAnswerAcks({ logger, budgets, ...(deps.acks ? { options: deps.acks } : {}) });
   const front: ConductorFront = {
     notifier: createDiscordQuizNotifier({ client, acks, logger }),
     log: logger,
@@ -41,6 +46,9 @@ export function createQuizFront(deps: { client: Client; logger: Logger } & QuizF
       return () => void client.off(Events.MessageCreate, listener);
     },
     /** Shows every acknowledgment still due and waits for the Discord calls in flight. */
-    stop: () => acks.stop(),
+    async stop(): Promise<void> {
+      await acks.stop();
+      client.rest.off(RESTEvents.Response, budgets.observe);
+    },
   };
 }

@@ -38,6 +38,17 @@ export function findConcept(text: PreparedText, concept: readonly ConceptEntry[]
   return concept.find((entry) => matchesEntry(text, entry));
 }
 
+/**
+ * The first entry of the concept stated in a sentence: a one-part entry anywhere in it, a
+ * multi-part entry ("cgroup + 제한") inside one clause, so "cgroups give each container its own
+ * hostname, and namespaces limit CPU" does not credit "cgroups limit resources".
+ */
+export function findConceptInSentence(sentence: { readonly prepared: PreparedText; readonly clauses: readonly PreparedText[] }, concept: readonly ConceptEntry[]): ConceptEntry | undefined {
+  return concept.find((entry) => entry.groups.length === 1
+    ? matchesEntry(sentence.prepared, entry)
+    : sentence.clauses.some((clause) => matchesEntry(clause, entry)));
+}
+
 /** How many distinct entries of `concept` occur in `text` (a word repeated counts once). */
 export function countDistinctEntries(text: PreparedText, concept: readonly ConceptEntry[]): number {
   return concept.filter((entry) => matchesEntry(text, entry)).length;

@@ -1,7 +1,7 @@
 import type { InterviewItem } from '../content/items.ts';
 import { answerMaxChars } from '../limits.ts';
-import { findConcept } from './concept-lexicon.ts';
 import { prepareItem, readAnswer, type ReadAnswer } from './read-answer.ts';
+import { findStatedEntry } from './stated-point.ts';
 import { checkStructure, type StructureCheck } from './structure.ts';
 
 /*
@@ -16,7 +16,7 @@ import { checkStructure, type StructureCheck } from './structure.ts';
  *   off-topic  sentences unrelated to the question: at most 10.
  */
 export const scoreWeights = { content: 70, conclusion: 12, concrete: 10, length: 8 } as const;
-const vague = { base: 8, perTerm: 7, max: 45, minTerms: 1 } as const;
+const vague = { min: 15, base: 8, perTerm: 7, max: 45, minTerms: 1 } as const;
 
 export type AnswerVerdict = 'answered' | 'vague' | 'keywords' | 'parroted' | 'off-topic';
 
@@ -58,7 +58,7 @@ export function scoreAnswer(item: InterviewItem, answer: string): ScoreOutcome {
 /** The score of an answer already read against a rubric (also used for follow-up rubrics). */
 export function scoreRead(read: ReadAnswer, expected: { readonly min: number; readonly max: number }): InterviewScore {
   const points = read.rubric.points.map((point): PointResult => {
-    const hit = read.claims.map((sentence) => findConcept(sentence.prepared, point.concept)).find((entry) => entry !== undefined);
+    const hit = read.claims.map((sentence) => findStatedEntry(sentence, point.concept, read.rubric.isGivenWord)).find((entry) => entry !== undefined);
     return { id: point.id, weight: point.weight, covered: hit !== undefined, matched: hit?.source ?? null };
   });
   const totalWeight = points.reduce((sum, point) => sum + point.weight, 0);
@@ -71,7 +71,7 @@ export function scoreRead(read: ReadAnswer, expected: { readonly min: number; re
   const { chars, min, max } = structure.length;
   const lengthShare = chars < min ? chars / min : chars > max ? max / chars : 1;
   const vagueCredit = !answered && read.terms >= vague.minTerms
-    ? Math.min(vague.max, vague.base + vague.perTerm * read.terms) * Math.min(1, 0.5 + 0.5 * Math.min(1, chars / min))
+    ? Math.max(vague.min, Math.min(vague.max, vague.base + vague.perTerm * read.terms) * Math.min(1, 0.5 + 0.5 * Math.min(1, chars / min)))
     : 0;
   const breakdown = {
     content: scoreWeights.content * coverage,

@@ -14,12 +14,22 @@ export type Sentence = {
   /** The sentence as typed (trimmed). */
   readonly text: string;
   readonly prepared: PreparedText;
+  /** The sentence cut at clause boundaries (", and", ", while", "…지만", "…하고,"), prepared. */
+  readonly clauses: readonly PreparedText[];
   /** A statement: has a predicate, at least three words, and is not a pile of repeated words. */
   readonly statement: boolean;
 };
 
 // A period between digits ("3.5") or in "e.g."/"i.e." does not end a sentence.
 const sentenceEnd = /(?<!\d)[.!?。](?!\d)|[\n;]|(?<=(?:니다|어요|아요|에요|예요|해요|세요|죠))\s+/u;
+
+/*
+ * Clause boundaries: a coordinating or contrasting conjunction after a comma, "while"/"whereas",
+ * a Korean contrastive ending (…지만, …반면, …는데), or a Korean "and" ending followed by a comma
+ * (…하고, …이며,). "cgroups give each container its own hostname, and namespaces limit its CPU"
+ * has two clauses: each claim keeps its own subject.
+ */
+const clauseEnd = /,\s*(?:and|but|while|whereas)\s+|\s+(?:while|whereas)\s+|(?<=[\uac00-\ud7a3](?:지만|반면|반면에|는데|은데))[\s,]+|(?<=[\uac00-\ud7a3](?:고|며))\s*,\s*/iu;
 
 const koreanFinal = /(?:다|요|죠|음|함|됨|임)$/u;
 const koreanConnective =
@@ -30,6 +40,19 @@ const englishFunctionWords = new Set([
   'might', 'must', 'do', 'does', 'did', 'don', 'doesn', 'didn', 'has', 'have', 'had', 'isn', 'aren',
   'because', 'so', 'when', 'if', 'while', 'since', 'than', 'the', 'a', 'an', 'my', 'our', 'its', 'their',
 ]);
+/** Words that join content words in English prose; a keyword pile has (almost) none between its terms. */
+export const englishGlueWords = new Set([
+  ...englishFunctionWords, 'what', 'where', 'how', 'his', 'her', 'your', 'of', 'to', 'in', 'on', 'for', 'with', 'from', 'by',
+  'at', 'as', 'into', 'onto', 'about', 'over', 'under', 'after', 'before', 'between', 'through', 'and', 'or', 'but', 'not',
+  'no', 'only', 'each', 'every', 'all', 'own', 'then', 'also', 'just', 'too', 'very', 'more', 'less', 'far',
+]);
+/**
+ * A run of this many content words with no glue word between them is a keyword pile, even with "is"
+ * at its end ("Docker Hub public private registry ECR managed AWS push pull security … is what it
+ * is"). Measured on the eval set's tune split and the model answers: the longest run in real prose
+ * is 8 (a list of container names), the stuffed answers run 13.
+ */
+const maxContentRun = 10;
 
 const hangul = /[\uac00-\ud7a3]/u;
 const minWords = 3;
@@ -49,7 +72,17 @@ export function isStatement(sentence: string): boolean {
   const korean = all.filter((word) => hangul.test(word));
   // Korean packs a claim into fewer words ("이식성이 좋습니다"), so two words do with a predicate.
   if (korean.length * 2 >= all.length) return korean.some((word) => koreanFinal.test(word) || koreanConnective.test(word));
-  return all.length >= minWords && all.some((word) => englishFunctionWords.has(word));
+  return all.length >= minWords && all.some((word) => englishFunctionWords.has(word)) && longestContentRun(all) < maxContentRun;
+}
+
+function longestContentRun(all: readonly string[]): number {
+  let run = 0;
+  let longest = 0;
+  for (const word of all) {
+    run = englishGlueWords.has(word) ? 0 : run + 1;
+    longest = Math.max(longest, run);
+  }
+  return longest;
 }
 
 /** Splits an answer into sentences; a sentence repeated word for word is kept once. */
@@ -62,7 +95,8 @@ export function splitSentences(answer: string): Sentence[] {
     const prepared = prepareText(text);
     if (prepared.compact === '' || seen.has(prepared.compact)) continue;
     seen.add(prepared.compact);
-    out.push({ text, prepared, statement: isStatement(text) });
+    const pieces = text.split(clauseEnd).map((clause) => prepareText(clause ?? '')).filter((clause) => clause.compact !== '');
+    out.push({ text, prepared, clauses: pieces.length > 1 ? pieces : [prepared], statement: isStatement(text) });
   }
   return out;
 }

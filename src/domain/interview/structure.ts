@@ -1,4 +1,5 @@
 import { findConcept, parseConcept } from './concept-lexicon.ts';
+import { findStatedEntry } from './stated-point.ts';
 import type { ReadAnswer } from './read-answer.ts';
 
 /*
@@ -39,7 +40,7 @@ export function checkStructure(read: ReadAnswer, coveredIds: readonly string[], 
   const covered = read.rubric.points.filter((point) => coveredIds.includes(point.id));
   const statesPoint = (index: number) => {
     const sentence = read.sentences[index];
-    return sentence !== undefined && read.claims.includes(sentence) && covered.some((point) => findConcept(sentence.prepared, point.concept) !== undefined);
+    return sentence !== undefined && read.claims.includes(sentence) && covered.some((point) => findStatedEntry(sentence, point.concept, read.rubric.isGivenWord) !== undefined);
   };
   const concrete = read.claims.some((claim) =>
     (digit.test(claim.prepared.compact) || findConcept(claim.prepared, exampleMarkers) !== undefined)

@@ -1,3 +1,4 @@
+import { openedThePage } from './access-log.ts';
 import type { LabContainerState } from './cli-output.ts';
 import { canonicalCommand } from './canonical.ts';
 import type { LabExercise, LabSnapshot, StepCheck } from './exercise.ts';
@@ -15,7 +16,7 @@ export type StepFailure =
   | { readonly code: 'container-still-exists'; readonly name: string }
   | { readonly code: 'containers-remain'; readonly count: number }
   | { readonly code: 'page-not-served'; readonly port: number }
-  | { readonly code: 'page-mismatch'; readonly port: number; readonly expected: string }
+  | { readonly code: 'page-not-visited'; readonly port: number; readonly name: string; readonly url: string }
   | { readonly code: 'image-missing'; readonly image: string }
   | { readonly code: 'image-still-present'; readonly image: string }
   | { readonly code: 'not-run-yet'; readonly command: string };
@@ -66,12 +67,10 @@ export function checkStep(check: StepCheck, snapshot: LabSnapshot): StepResult {
       return container ? fail({ code: 'container-still-exists', name: check.name }) : pass;
     case 'no-containers':
       return snapshot.containers.length === 0 ? pass : fail({ code: 'containers-remain', count: snapshot.containers.length });
-    case 'page-served': {
-      const page = snapshot.pages.find((p) => p.virtualHostPort === check.port);
-      if (!page || page.status === undefined) return fail({ code: 'page-not-served', port: check.port });
-      return page.status === 200 && page.body.includes(check.contains)
-        ? pass
-        : fail({ code: 'page-mismatch', port: check.port, expected: check.contains });
+    case 'page-visited': {
+      const server = snapshot.visits.find((v) => v.virtualHostPort === check.port)?.server;
+      if (!server) return fail({ code: 'page-not-served', port: check.port });
+      return server.requests.some(openedThePage) ? pass : fail({ code: 'page-not-visited', port: check.port, name: server.name, url: server.url });
     }
     case 'image-present':
       return snapshot.images.includes(imageRef(check.image)) ? pass : fail({ code: 'image-missing', image: imageRef(check.image) });
@@ -112,10 +111,10 @@ export function advanceExercise(exercise: LabExercise, completedSteps: number, s
   return { completedSteps: done, newlyCompleted, finished: true, blocked: undefined };
 }
 
-/** Virtual ports whose pages the remaining steps look at: the only ones worth an HTTP probe. */
-export function portsToProbe(exercise: LabExercise, completedSteps: number): number[] {
+/** Virtual ports whose visits the remaining steps look at: the only ones worth reading a log for. */
+export function portsToWatch(exercise: LabExercise, completedSteps: number): number[] {
   const ports = exercise.steps
     .slice(completedSteps)
-    .flatMap((step) => (step.check.kind === 'page-served' ? [step.check.port] : []));
+    .flatMap((step) => (step.check.kind === 'page-visited' ? [step.check.port] : []));
   return [...new Set(ports)];
 }

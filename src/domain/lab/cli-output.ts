@@ -27,6 +27,14 @@ export type ImageRow = {
   readonly sizeBytes: number;
 };
 
+/**
+ * The COMMAND of `docker ps`, built as the daemon builds it: the path, then each argument, with
+ * single quotes around an argument that contains a space (`/docker-entrypoint.sh nginx -g 'daemon off;'`).
+ */
+export function commandLine(path: string, args: readonly string[]): string {
+  return [path, ...args.map((arg) => (arg.includes(' ') ? `'${arg}'` : arg))].join(' ');
+}
+
 /** `sha256:abc…` or a bare hex ID → the 12 characters the CLI shows. */
 export function shortId(id: string): string {
   return id.replace(/^sha256:/, '').slice(0, 12);

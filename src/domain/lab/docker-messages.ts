@@ -48,6 +48,14 @@ export function pullOnRunLines(name: string, tag: string): string[] {
 }
 
 /**
+ * What `run`/`create` print when the image is not local and the pull fails: the CLI announces the
+ * pull, then the daemon's error, then where to read the usage.
+ */
+export function pullFailedOnRunLines(sub: 'run' | 'create', name: string, tag: string, error: string): string[] {
+  return [dockerMessages.unableToFind(`${name}:${tag}`), `docker: Error response from daemon: ${error}.`, dockerMessages.seeHelp(sub)];
+}
+
+/**
  * The terminal transcript of one command, in the order the CLI prints it: run/create print their
  * pull notes (stderr) before the new ID, every other command prints its errors last.
  */

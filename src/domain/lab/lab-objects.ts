@@ -21,7 +21,9 @@ export type LabContainer = {
   /** Normalized `name:tag`. */
   readonly imageRef: string;
   readonly imageId: string;
-  readonly command: string;
+  /** The process the container runs (its entrypoint, or the first word of its command) and its arguments. */
+  readonly path: string;
+  readonly args: readonly string[];
   readonly state: LabContainerState;
   readonly exitCode: number;
   readonly ports: readonly LabPort[];

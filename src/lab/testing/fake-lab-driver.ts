@@ -19,6 +19,12 @@ export type FakeLabDriver = LabDriver & {
   readonly images: Map<string, LabImage & { readonly pulled: boolean }>;
   /** Counts of engine calls by method name: tests check that a command lists containers once. */
   readonly calls: Map<string, number>;
+  /**
+   * A browser opening `path` on a real host port: the running container publishing it logs the
+   * request as the official images do (200 for `/`, 404 otherwise). Returns the status, or
+   * undefined when nothing serves the port.
+   */
+  visit(realHostPort: number, path?: string): number | undefined;
   /** Makes every following call fail as if the engine were gone (true) or back (false). */
   setUnavailable(down: boolean): void;
 };
@@ -35,6 +41,8 @@ export function createFakeLabDriver(options: FakeLabDriverOptions = {}): FakeLab
   const containers: FakeLabDriver['containers'] = new Map();
   const images: FakeLabDriver['images'] = new Map();
   const calls = new Map<string, number>();
+  /** Request lines each container "logged", by container id (see `visit`). */
+  const accessLogs = new Map<string, string[]>();
   const busyHostPorts = new Set(options.busyHostPorts ?? []);
   let down = false;
   let sequence = 0;
@@ -73,6 +81,9 @@ export function createFakeLabDriver(options: FakeLabDriverOptions = {}): FakeLab
     async ensureNetwork() {
       call('ensureNetwork');
     },
+    async removeNetwork() {
+      call('removeNetwork');
+    },
     async listContainers(owner) {
       call('listContainers');
       return [...containers.values()]
@@ -94,7 +105,7 @@ export function createFakeLabDriver(options: FakeLabDriverOptions = {}): FakeLab
       const id = `${sequence.toString(16).padStart(4, '0')}${'f'.repeat(60)}`;
       const container = {
         id, name: request.name, engineName, owner: request.owner, instance, image: request.image, imageRef: request.imageRef,
-        imageId: image.id, command: 'httpd-foreground', state: 'created' as const, exitCode: 0, ports: request.ports,
+        imageId: image.id, path: request.imageRef.startsWith('nginx') ? '/docker-entrypoint.sh' : 'httpd-foreground', args: request.imageRef.startsWith('nginx') ? ['nginx', '-g', 'daemon off;'] : [], state: 'created' as const, exitCode: 0, ports: request.ports,
         env: request.env.map((e) => `${e.key}=${e.value}`), createdAt: new Date(now().getTime() + sequence), startedAt: undefined,
         finishedAt: undefined, expiresAt: request.expiresAt,
       };
@@ -123,7 +134,8 @@ export function createFakeLabDriver(options: FakeLabDriverOptions = {}): FakeLab
     async logs(id) {
       call('logs');
       existing(id);
-      return { stdout: 'AH00558: httpd: Could not reliably determine the server\'s fully qualified domain name\n', stderr: '' };
+      const requests = (accessLogs.get(id) ?? []).map((line) => `${line}\n`).join('');
+      return { stdout: `AH00558: httpd: Could not reliably determine the server's fully qualified domain name\n${requests}`, stderr: '' };
     },
     async inspectImage(ref) {
       call('inspectImage');
@@ -148,11 +160,12 @@ export function createFakeLabDriver(options: FakeLabDriverOptions = {}): FakeLab
       call('isHostPortFree');
       return !busyHostPorts.has(realHostPort);
     },
-    async probePage(realHostPort) {
-      call('probePage');
+    visit(realHostPort, path = '/') {
       const serving = [...containers.values()].find((c) => c.state === 'running' && c.ports.some((p) => p.realHostPort === realHostPort));
-      if (!serving) return { status: undefined, body: '' };
-      return { status: 200, body: serving.imageRef.startsWith('nginx') ? '<h1>Welcome to nginx!</h1>' : '<html><body><h1>It works!</h1></body></html>' };
+      if (!serving) return undefined;
+      const status = path.split('?')[0] === '/' ? 200 : 404;
+      accessLogs.set(serving.id, [...(accessLogs.get(serving.id) ?? []), `172.17.0.1 - - [04/Dec/2026:21:41:00 +0000] "GET ${path} HTTP/1.1" ${status} 45`]);
+      return status;
     },
   };
 }
