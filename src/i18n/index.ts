@@ -1,3 +1,4 @@
+import { cohort } from './catalogs/cohort.ts';
 import { core } from './catalogs/core.ts';
 import { help } from './catalogs/help.ts';
 import { interview } from './catalogs/interview.ts';
@@ -12,7 +13,7 @@ import { formatMessage, type MessageParams } from './format.ts';
 export { locales, type Locale } from './define.ts';
 
 // Each area keeps its own catalog file; they are merged here. Add new areas to this list.
-const areas = [core, help, review, social, interview, quiz, lab, progress] as const;
+const areas = [core, help, review, social, interview, quiz, lab, progress, cohort] as const;
 
 type Merge<T extends readonly { ko: object }[]> = T extends readonly [infer H extends { ko: object }, ...infer R extends { ko: object }[]]
   ? H['ko'] & Merge<R>
