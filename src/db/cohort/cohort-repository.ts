@@ -1,8 +1,8 @@
 import { and, asc, between, eq, gte, isNotNull, lt, lte, sql } from 'drizzle-orm';
-import { lapse, type ItemTally } from '../../domain/cohort/weakest.ts';
+import type { ItemTally } from '../../domain/cohort/weakest.ts';
 import { scoreBandCount, scoreBandWidth } from '../../domain/cohort/scores.ts';
 import type { Db } from '../open-database.ts';
-import { interviewAttempts, labProgress, reviewLogs, streaks, users } from '../schema/index.ts';
+import { cohortDays, cohortItemDays, interviewAttempts, labProgress, streaks, users } from '../schema/index.ts';
 
 /** Learners who answered and answers given on one study day. */
 export type CohortDay = { day: number; learners: number; reviews: number; correct: number };
@@ -14,24 +14,26 @@ export type InterviewBandCount = { itemId: string; band: number; attempts: numbe
 export type LabStepCount = { exerciseId: string; bestSteps: number; learners: number; finished: number };
 
 const p = (name: string) => sql.placeholder(name);
-const accepted = sql<number>`coalesce(sum(${reviewLogs.outcome} in ('correct', 'close')), 0)`;
-const inPeriod = and(eq(reviewLogs.guildId, p('guildId')), between(reviewLogs.studyDay, p('fromDay'), p('toDay')));
+const dayRange = and(eq(cohortDays.guildId, p('guildId')), between(cohortDays.studyDay, p('fromDay'), p('toDay')));
+const itemDayRange = and(eq(cohortItemDays.guildId, p('guildId')), between(cohortItemDays.studyDay, p('fromDay'), p('toDay')));
 
 /**
- * The aggregates of `/cohort` for one server, each computed in SQL by one prepared statement over an
- * index that starts with the server (see `review_logs_guild_day` and `interview_attempts_guild_time`).
+ * The aggregates of `/cohort` for one server, each one prepared statement. Answers are read from the
+ * daily rollups (`cohort_days`, `cohort_item_days`, kept by a trigger on the review log), learners
+ * from their per-server streak row (its `last_day` is the study day of their latest answer there).
  */
 export function createCohortRepository(db: Db) {
-  const firstDay = db.select({ day: sql<number | null>`min(${reviewLogs.studyDay})` }).from(reviewLogs)
-    .where(eq(reviewLogs.guildId, p('guildId'))).prepare();
-  const days = db.select({
-    day: reviewLogs.studyDay, learners: sql<number>`count(distinct ${reviewLogs.userId})`, reviews: sql<number>`count(*)`, correct: accepted,
-  }).from(reviewLogs).where(inPeriod).groupBy(reviewLogs.studyDay).orderBy(asc(reviewLogs.studyDay)).prepare();
-  const activeLearners = db.select({ n: sql<number>`count(distinct ${reviewLogs.userId})` }).from(reviewLogs).where(inPeriod).prepare();
+  const firstDay = db.select({ day: sql<number | null>`min(${cohortDays.studyDay})` }).from(cohortDays)
+    .where(eq(cohortDays.guildId, p('guildId'))).prepare();
+  const days = db.select({ day: cohortDays.studyDay, learners: cohortDays.learners, reviews: cohortDays.reviews, correct: cohortDays.correct })
+    .from(cohortDays).where(dayRange).orderBy(asc(cohortDays.studyDay)).prepare();
+  // A learner answered within [fromDay, toDay] exactly when their latest answer is on or after fromDay (toDay is today).
+  const activeLearners = db.select({ n: sql<number>`count(*)` }).from(streaks)
+    .where(and(eq(streaks.guildId, p('guildId')), between(streaks.lastDay, p('fromDay'), p('toDay')))).prepare();
   const items = db.select({
-    itemId: reviewLogs.itemId, reviews: sql<number>`count(*)`, correct: accepted,
-    lapses: sql<number>`coalesce(sum(${reviewLogs.stateBefore} = ${sql.raw(String(lapse.stateBefore))} and ${reviewLogs.rating} = ${sql.raw(String(lapse.rating))}), 0)`,
-  }).from(reviewLogs).where(inPeriod).groupBy(reviewLogs.itemId).prepare();
+    itemId: cohortItemDays.itemId, reviews: sql<number>`sum(${cohortItemDays.reviews})`,
+    correct: sql<number>`sum(${cohortItemDays.correct})`, lapses: sql<number>`sum(${cohortItemDays.lapses})`,
+  }).from(cohortItemDays).where(itemDayRange).groupBy(cohortItemDays.itemId).prepare();
   const learners = db.select({ n: sql<number>`count(*)` }).from(streaks).where(eq(streaks.guildId, p('guildId'))).prepare();
   const idle = db.select({
     userId: streaks.userId, lastDay: streaks.lastDay,

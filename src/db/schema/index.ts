@@ -6,3 +6,4 @@ export * from './quiz.ts';
 export * from './interview.ts';
 export * from './lab.ts';
 export * from './remind.ts';
+export * from './cohort.ts';

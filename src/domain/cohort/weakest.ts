@@ -1,8 +1,9 @@
-/** Answers to one question item in a period: all of them, the accepted ones and the lapses. */
+/**
+ * Answers to one question item in a period: all of them, the accepted ones (correct or close) and
+ * the lapses — a card FSRS had in review (state 2) answered Again (rating 1): it was forgotten.
+ * The rollup trigger of migration 0009 counts them by the same rules.
+ */
 export type ItemTally = { itemId: string; reviews: number; correct: number; lapses: number };
-
-/** A lapse is a card FSRS had in review (state 2) that was answered Again (rating 1): it was forgotten. */
-export const lapse = { stateBefore: 2, rating: 1 } as const;
 
 /** Fewer answers than this say nothing about a concept: such items are left out of the weakest list. */
 export const weakestMinReviews = 5;
