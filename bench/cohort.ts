@@ -131,7 +131,7 @@ for (const period of cohortPeriods) {
     ['itemTallies (decks, weakest)', () => repo.itemTallies(range)],
     ['learnerCount', () => repo.learnerCount(guildId)],
     ['idleLearners', () => repo.idleLearners(guildId, inactiveSinceDay(bounds.toDay))],
-    ['interviewBands', () => repo.interviewBands(window)],
+    ['interviewScores', () => repo.interviewScores(window)],
     ['labSteps', () => repo.labSteps(window)],
   ];
   console.log(`\n${period} (study days ${bounds.fromDay}–${bounds.toDay})`);

@@ -4,7 +4,6 @@ import type { CohortRepository } from '../../db/cohort/cohort-repository.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { cohortBounds, dayLabel, inactiveSinceDay, type CohortBounds, type CohortPeriod } from '../../domain/cohort/period.ts';
 import { labFunnel, type Funnel } from '../../domain/cohort/funnel.ts';
-import { scoreBandCount } from '../../domain/cohort/scores.ts';
 import { deckIdOfItemId, retentionByDeck, weakestItems } from '../../domain/cohort/weakest.ts';
 import type { Item, LocalizedText } from '../../domain/content/items.ts';
 import type { LabExercise } from '../../domain/lab/exercise.ts';
@@ -72,16 +71,9 @@ export function createCohortService(deps: { repo: CohortRepository; content: Con
         hidden: idle.filter((learner) => !learner.named).map(({ lastDay, lastLabel }) => ({ lastDay, lastLabel })),
       };
 
-      const interviewMap = new Map<string, { attempts: number; scoreSum: number; bands: number[] }>();
-      for (const row of repo.interviewBands(window)) {
-        const entry = interviewMap.get(row.itemId) ?? { attempts: 0, scoreSum: 0, bands: new Array<number>(scoreBandCount).fill(0) };
-        entry.attempts += row.attempts;
-        entry.scoreSum += row.scoreSum;
-        entry.bands[row.band] = (entry.bands[row.band] ?? 0) + row.attempts;
-        interviewMap.set(row.itemId, entry);
-      }
-      const interviews = [...interviewMap].map(([itemId, entry]) => ({
-        itemId, question: itemText(content.items.get(itemId)), attempts: entry.attempts, average: Math.round(entry.scoreSum / entry.attempts), bands: entry.bands,
+      const interviews = repo.interviewScores(window).map((entry) => ({
+        itemId: entry.itemId, question: itemText(content.items.get(entry.itemId)), attempts: entry.attempts,
+        average: Math.round(entry.scoreSum / entry.attempts), bands: entry.bands,
       })).sort((a, b) => b.attempts - a.attempts || a.itemId.localeCompare(b.itemId));
 
       const labRows = repo.labSteps(window);

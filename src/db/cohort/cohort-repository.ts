@@ -8,8 +8,8 @@ import { cohortDays, cohortItemDays, interviewAttempts, labProgress, streaks, us
 export type CohortDay = { day: number; learners: number; reviews: number; correct: number };
 /** A learner of the server with the study day of their last answer; `named` is false for those who hide from boards. */
 export type IdleLearner = { userId: string; lastDay: number; named: boolean };
-/** Scored interview answers to one question in one score band. */
-export type InterviewBandCount = { itemId: string; band: number; attempts: number; scoreSum: number };
+/** Scored interview answers to one question: how many, the sum of their scores, and how many per score band. */
+export type InterviewScores = { itemId: string; attempts: number; scoreSum: number; bands: number[] };
 /** Learners of one exercise by the most steps they ever completed. */
 export type LabStepCount = { exerciseId: string; bestSteps: number; learners: number; finished: number };
 
@@ -40,13 +40,16 @@ export function createCohortRepository(db: Db) {
     named: sql<number>`coalesce((select ${users.leaderboardVisible} from ${users} where ${users.id} = ${streaks.userId}), 1)`,
   }).from(streaks).where(and(eq(streaks.guildId, p('guildId')), lte(streaks.lastDay, p('lastDay'))))
     .orderBy(asc(streaks.lastDay), asc(streaks.userId)).prepare();
-  const band = sql<number>`min(${interviewAttempts.score} / ${sql.raw(String(scoreBandWidth))}, ${sql.raw(String(scoreBandCount - 1))})`;
+  // One column per score band, so the rows come grouped by question straight off the index.
+  const bandOf = sql`min(${interviewAttempts.score} / ${sql.raw(String(scoreBandWidth))}, ${sql.raw(String(scoreBandCount - 1))})`;
+  const bandColumns = Object.fromEntries(Array.from({ length: scoreBandCount }, (_, band) =>
+    [`band${band}`, sql<number>`coalesce(sum(${bandOf} = ${sql.raw(String(band))}), 0)`]));
   const interviews = db.select({
-    itemId: interviewAttempts.itemId, band, attempts: sql<number>`count(*)`, scoreSum: sql<number>`sum(${interviewAttempts.score})`,
+    itemId: interviewAttempts.itemId, attempts: sql<number>`count(*)`, scoreSum: sql<number>`sum(${interviewAttempts.score})`, ...bandColumns,
   }).from(interviewAttempts).where(and(
-    eq(interviewAttempts.guildId, p('guildId')), gte(interviewAttempts.createdAtMs, p('fromMs')), lt(interviewAttempts.createdAtMs, p('toMs')),
-    eq(interviewAttempts.kind, 'answer'), isNotNull(interviewAttempts.score),
-  )).groupBy(interviewAttempts.itemId, band).prepare();
+    eq(interviewAttempts.guildId, p('guildId')), eq(interviewAttempts.kind, 'answer'), isNotNull(interviewAttempts.score),
+    gte(interviewAttempts.createdAtMs, p('fromMs')), lt(interviewAttempts.createdAtMs, p('toMs')),
+  )).groupBy(interviewAttempts.itemId).prepare();
   const labs = db.select({
     exerciseId: labProgress.exerciseId, bestSteps: labProgress.bestSteps, learners: sql<number>`count(*)`,
     finished: sql<number>`coalesce(sum(${labProgress.finishedAtMs} is not null), 0)`,
@@ -69,7 +72,11 @@ export function createCohortRepository(db: Db) {
     /** Learners whose last answer in this server was on or before `lastDay`, longest idle first. */
     idleLearners: (guildId: string, lastDay: number): IdleLearner[] =>
       idle.all({ guildId, lastDay }).map((row) => ({ userId: row.userId, lastDay: row.lastDay, named: row.named === 1 })),
-    interviewBands: (window: Window): InterviewBandCount[] => interviews.all(window),
+    /** Scored answers per question in the window: how many, their sum, and how many fell in each score band. */
+    interviewScores: (window: Window): InterviewScores[] => interviews.all(window).map((row) => {
+      const bands = Array.from({ length: scoreBandCount }, (_, band) => Number((row as Record<string, unknown>)[`band${band}`] ?? 0));
+      return { itemId: row.itemId, attempts: row.attempts, scoreSum: row.scoreSum, bands };
+    }),
     labSteps: (window: Window): LabStepCount[] => labs.all(window),
   };
 }
