@@ -1,7 +1,6 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, runMigrations, type OpenedDatabase } from '../../src/db/open-database.ts';
 
@@ -57,7 +56,7 @@ describe('cohort rollups', () => {
     writeFileSync(journalPath, JSON.stringify(journal));
 
     database = openDatabase(join(dir, 'coach.db'));
-    migrate(database.db, { migrationsFolder: before });
+    runMigrations(database.db, before);
     for (const row of script.slice(0, 40)) answer(database, row);
     runMigrations(database.db);
     expect(rollups(database)).toEqual(expected(database));
