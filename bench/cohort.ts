@@ -137,10 +137,19 @@ for (const period of cohortPeriods) {
   console.log(`\n${period} (study days ${bounds.fromDay}–${bounds.toDay})`);
   for (const [label, run] of queries) {
     run(); // warm the page cache and the statement
-    const summary = summarize(Array.from({ length: runs }, () => timeMs(run)));
+    const cpu: number[] = [];
+    const wall = Array.from({ length: runs }, () => {
+      const before = process.cpuUsage();
+      const ms = timeMs(run);
+      const used = process.cpuUsage(before);
+      cpu.push((used.user + used.system) / 1000);
+      return ms;
+    });
+    const summary = summarize(wall);
+    const cpuSummary = summarize(cpu);
     const ok = summary.p99 < targetP99Ms;
     if (!ok) missed += 1;
-    console.log(`${ok ? 'ok  ' : 'MISS'} ${formatSummary(label.padEnd(34), summary)}`);
+    console.log(`${ok ? 'ok  ' : 'MISS'} ${formatSummary(label.padEnd(34), summary)} | CPU p50=${cpuSummary.median.toFixed(1)} ms p99=${cpuSummary.p99.toFixed(1)} ms`);
   }
 }
 
@@ -150,6 +159,7 @@ for (const period of cohortPeriods) {
   service.report(guildId, period);
   console.log(formatSummary(`report ${period}`.padEnd(34), summarize(Array.from({ length: Math.min(runs, 10) }, () => timeMs(() => service.report(guildId, period))))));
 }
+// On a machine shared with other work the wall-clock tail measures the scheduler as much as SQLite: the CPU column shows the query's own cost.
 console.log(missed === 0 ? `\nevery aggregate query is under the p99 target of ${targetP99Ms} ms` : `\n${missed} aggregate queries miss the p99 target of ${targetP99Ms} ms`);
 await database.close();
 process.exitCode = missed === 0 ? 0 : 1;

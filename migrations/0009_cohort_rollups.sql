@@ -14,10 +14,9 @@ CREATE TABLE `cohort_item_days` (
 	`reviews` integer NOT NULL,
 	`correct` integer NOT NULL,
 	`lapses` integer NOT NULL,
-	PRIMARY KEY(`guild_id`, `study_day`, `item_id`)
+	PRIMARY KEY(`guild_id`, `item_id`, `study_day`)
 );
 --> statement-breakpoint
-CREATE INDEX `cohort_item_days_by_item` ON `cohort_item_days` (`guild_id`,`item_id`,`study_day`,`reviews`,`correct`,`lapses`);--> statement-breakpoint
 CREATE INDEX `review_logs_guild_user_day` ON `review_logs` (`guild_id`,`user_id`,`study_day`);--> statement-breakpoint
 CREATE INDEX `interview_attempts_guild_item` ON `interview_attempts` (`guild_id`,`kind`,`item_id`,`created_at_ms`,`score`);--> statement-breakpoint
 CREATE INDEX `lab_progress_guild_funnel` ON `lab_progress` (`guild_id`,`exercise_id`,`best_steps`,`updated_at_ms`,`started_at_ms`,`finished_at_ms`);--> statement-breakpoint

@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /*
  * Per-server daily rollups of the review log for `/cohort`, so a report over 90 days of a large
@@ -32,9 +32,6 @@ export const cohortItemDays = sqliteTable(
     correct: integer('correct').notNull(),
     lapses: integer('lapses').notNull(),
   },
-  (table) => [
-    primaryKey({ columns: [table.guildId, table.studyDay, table.itemId] }),
-    // Totals per item over a period are read item by item from this index, without a sort.
-    index('cohort_item_days_by_item').on(table.guildId, table.itemId, table.studyDay, table.reviews, table.correct, table.lapses),
-  ],
+  // Item before day: totals per item over a period are read item by item in key order, without a sort.
+  (table) => [primaryKey({ columns: [table.guildId, table.itemId, table.studyDay] })],
 );
