@@ -58,7 +58,7 @@ export function cohortCsvFiles(report: CohortReport, locale: Locale): CsvFile[] 
       columns: ['exercise_id', 'exercise', 'stage', 'step_id', 'learners', 'most_stop_here'],
       rows: report.labs.flatMap((lab) => [
         [lab.exerciseId, text(lab.title), 'started', null, lab.reached[0] ?? 0, 0],
-        ...lab.steps.map((step, i) => [lab.exerciseId, text(lab.title), `step ${i + 1}`, step.id, lab.reached[i + 1] ?? 0, lab.stopStep === i + 1 ? 1 : 0]),
+        ...lab.stepIds.map((stepId, i) => [lab.exerciseId, text(lab.title), `step ${i + 1}`, stepId, lab.reached[i + 1] ?? 0, lab.stopStep === i + 1 ? 1 : 0]),
         [lab.exerciseId, text(lab.title), 'completed', null, lab.finished, 0],
       ]),
     },

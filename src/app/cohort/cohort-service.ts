@@ -29,7 +29,7 @@ export type CohortReport = {
   /** Learners idle for 7+ study days: all counted, only those who do not hide from boards named. */
   inactive: { count: number; named: { userId: string; lastDay: number; lastLabel: string }[]; hidden: { lastDay: number; lastLabel: string }[] };
   interviews: { itemId: string; question: LocalizedText | null; attempts: number; average: number; bands: number[] }[];
-  labs: ({ exerciseId: string; title: LocalizedText | null; steps: { id: string; title: LocalizedText | null }[] } & Funnel)[];
+  labs: ({ exerciseId: string; title: LocalizedText | null; stepIds: string[] } & Funnel)[];
 };
 
 /** The words a learner sees for an item: its prompt, or the term of a term card. */
@@ -85,7 +85,7 @@ export function createCohortService(deps: { repo: CohortRepository; content: Con
           byBestSteps: new Map(rows.map((row) => [row.bestSteps, row.learners])),
           finished: rows.reduce((sum, row) => sum + row.finished, 0),
         }, exercise.steps.length);
-        return [{ exerciseId: exercise.id, title: exercise.title, steps: exercise.steps.map((step) => ({ id: step.id, title: step.instruction })), ...funnel }];
+        return [{ exerciseId: exercise.id, title: exercise.title, stepIds: exercise.steps.map((step) => step.id), ...funnel }];
       });
 
       return {

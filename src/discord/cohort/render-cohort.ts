@@ -62,7 +62,7 @@ export function renderCohortEmbed(report: CohortReport, locale: Locale): EmbedBu
   );
   // One field per exercise; a report stays within Discord's 25 fields.
   for (const lab of report.labs.slice(0, discordLimits.embedFields - 5)) {
-    const steps = lab.steps.map((_, i) => tr('cohort.lab.step', { step: i + 1, learners: lab.reached[i + 1] ?? 0 })).join(' → ');
+    const steps = lab.stepIds.map((_, i) => tr('cohort.lab.step', { step: i + 1, learners: lab.reached[i + 1] ?? 0 })).join(' → ');
     const stop = lab.stopStep === null ? tr('cohort.lab.noStop') : tr('cohort.lab.stop', { step: lab.stopStep, learners: lab.stoppedThere });
     embed.addFields({
       name: clip(tr('cohort.lab', { title: lab.title ? localized(lab.title, locale) : lab.exerciseId }), discordLimits.embedFieldName),
