@@ -159,6 +159,37 @@ for (const period of cohortPeriods) {
   service.report(guildId, period);
   console.log(formatSummary(`report ${period}`.padEnd(34), summarize(Array.from({ length: Math.min(runs, 10) }, () => timeMs(() => service.report(guildId, period))))));
 }
+// What the rollup trigger adds to recording an answer: CPU per review-log insert with and without it, interleaved, rolled back.
+{
+  const sqlite = database.sqlite;
+  const insert = sqlite.prepare(`insert into review_logs (card_id, user_id, guild_id, item_id, mode, rating, outcome, hint_used, state_before, due_before_ms,
+    stability_before, difficulty_before, state_after, due_after_ms, stability_after, difficulty_after, reviewed_at_ms, study_day)
+    values ((select min(id) from cards), ?, ?, ?, 'review', 3, 'correct', 0, 2, 0, 1, 5, 2, 0, 1, 5, 0, ?)`);
+  const today = studyDay(now, timeZone);
+  const batch = () => {
+    sqlite.exec('savepoint bench');
+    const before = process.cpuUsage();
+    for (let i = 0; i < 2000; i += 1) insert.run(String(300_000_000_000_000_000n + BigInt((i * 7) % learners)), itemIds[i % itemIds.length]!, guildId, today);
+    const used = process.cpuUsage(before);
+    sqlite.exec('rollback to bench');
+    sqlite.exec('release bench');
+    return (used.user + used.system) / 2000;
+  };
+  const trigger = (sqlite.prepare(`select sql from sqlite_master where type = 'trigger' and name = 'review_logs_cohort_rollup'`).get() as { sql: string }).sql;
+  const withTrigger: number[] = [];
+  const without: number[] = [];
+  sqlite.exec('begin');
+  for (let k = 0; k < 6; k += 1) {
+    withTrigger.push(batch());
+    sqlite.exec('drop trigger review_logs_cohort_rollup');
+    without.push(batch());
+    sqlite.exec(trigger);
+  }
+  sqlite.exec('rollback');
+  const median = (list: number[]) => summarize(list).median.toFixed(1);
+  console.log(`\nrollup trigger: CPU per answer logged ${median(withTrigger)} µs with it, ${median(without)} µs without (median of 6 × 2000 inserts, rolled back)`);
+}
+
 // On a machine shared with other work the wall-clock tail measures the scheduler as much as SQLite: the CPU column shows the query's own cost.
 console.log(missed === 0 ? `\nevery aggregate query is under the p99 target of ${targetP99Ms} ms` : `\n${missed} aggregate queries miss the p99 target of ${targetP99Ms} ms`);
 await database.close();
