@@ -1,4 +1,5 @@
 import { createDeckRepository } from './decks/deck-repository.ts';
+import { createCohortRepository } from './cohort/cohort-repository.ts';
 import { createInterviewRepository } from './interview/interview-repository.ts';
 import { createLabProgressRepository } from './lab/lab-repository.ts';
 import { createLeaderboardRepository } from './leaderboard/leaderboard-repository.ts';
@@ -30,6 +31,7 @@ export function createRepositories(db: Db) {
     leaderboard: createLeaderboardRepository(db),
     labProgress: createLabProgressRepository(db),
     stats: createStatsRepository(db),
+    cohort: createCohortRepository(db),
     reminders: createReminderRepository(db),
     privacy: createPrivacyRepository(db),
     decks: createDeckRepository(db),
