@@ -71,7 +71,7 @@ export function seedCohort(h: BotHarness, clock: { set(instant: Date): void }): 
     const save = (exerciseId: string, steps: number, best: number) => {
       const startedAt = new Date(scriptStartMs + (i % 20) * dayMs);
       labs.save(guildId, learner.id, {
-        exerciseId, completedSteps: best, bestSteps: best, failedChecks: i % 3, startedAt,
+        exerciseId, completedSteps: best, bestSteps: best, failedChecks: i % 3, hintsSeen: 0, startedAt,
         updatedAt: new Date(startedAt.getTime() + 3_600_000), finishedAt: best === steps ? new Date(startedAt.getTime() + 3_600_000) : undefined,
       });
     };

@@ -21,6 +21,7 @@ export const labProgress = sqliteTable(
     completedSteps: integer('completed_steps').notNull(),
     bestSteps: integer('best_steps').notNull(),
     failedChecks: integer('failed_checks').notNull(),
+    hintsSeen: integer('hints_seen').notNull().default(0),
     startedAtMs: integer('started_at_ms').notNull(),
     updatedAtMs: integer('updated_at_ms').notNull(),
     finishedAtMs: integer('finished_at_ms'),
