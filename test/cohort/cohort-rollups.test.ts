@@ -46,13 +46,13 @@ const rollups = (db: OpenedDatabase) => ({
 describe('cohort rollups', () => {
   it('are filled from the answers recorded before the migration, then kept in step by every new answer', () => {
     dir = mkdtempSync(join(tmpdir(), 'coach-rollups-'));
-    // The migrations as they were before 0010.
+    // The migrations as they were before 0010 (and the later ones).
     const before = join(dir, 'migrations');
     cpSync('migrations', before, { recursive: true });
-    rmSync(join(before, '0010_cohort_rollups.sql'));
     const journalPath = join(before, 'meta', '_journal.json');
     const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-    journal.entries = journal.entries.filter((entry) => entry.tag !== '0010_cohort_rollups');
+    for (const entry of journal.entries.filter((e) => e.tag >= '0010_cohort_rollups')) rmSync(join(before, `${entry.tag}.sql`));
+    journal.entries = journal.entries.filter((entry) => entry.tag < '0010_cohort_rollups');
     writeFileSync(journalPath, JSON.stringify(journal));
 
     database = openDatabase(join(dir, 'coach.db'));
