@@ -3,6 +3,7 @@ import type { Repositories } from '../db/repositories.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { LabExercise } from '../domain/lab/exercise.ts';
 import type { LabExecutor } from './lab/lab-executor.ts';
+import { createCohortService } from './cohort/cohort-service.ts';
 import { createCatalogService } from './content/catalog-service.ts';
 import { createQuestionBank, type BrokenDeck } from './content/question-bank.ts';
 import { createDeckService } from './decks/deck-service.ts';
@@ -69,6 +70,7 @@ export function createAppServices(deps: ServiceDeps) {
     conductor: createConductor({ quiz, daily, clock, front: deps.quizFront }),
     lab,
     privacy: createPrivacyService({ repo: repos.privacy, lab, clock, timeZone }),
+    cohort: createCohortService({ repo: repos.cohort, bank, exercises: deps.lab?.exercises ?? [], clock, timeZone }),
     stats: createStatsService({ repo: repos.stats, users, bank, clock, timeZone }),
     remind: createRemindService({ repo: repos.reminders, stats: repos.stats, users, review, streakOf: learning.streakOf, clock, timeZone }),
     review,

@@ -47,7 +47,10 @@ export function openDatabase(path: string): OpenedDatabase {
   };
 }
 
-/** Applies the committed migrations that this file has not seen yet (drizzle tracks them). */
-export function runMigrations(db: Db): void {
-  migrate(db, { migrationsFolder });
+/**
+ * Applies the committed migrations that this file has not seen yet (drizzle tracks them). `folder`
+ * exists for tests that start from an older set of migrations to check what a new one does to data.
+ */
+export function runMigrations(db: Db, folder: string = migrationsFolder): void {
+  migrate(db, { migrationsFolder: folder });
 }

@@ -1,4 +1,5 @@
 import { createDeckRepository } from './decks/deck-repository.ts';
+import { createCohortRepository } from './cohort/cohort-repository.ts';
 import { createInterviewRepository } from './interview/interview-repository.ts';
 import { createLabProgressRepository } from './lab/lab-repository.ts';
 import { createLeaderboardRepository } from './leaderboard/leaderboard-repository.ts';
@@ -31,6 +32,7 @@ export function createRepositories(db: Db) {
     leaderboard: createLeaderboardRepository(db, { hiddenUserIdsJson: users.hiddenUserIdsJson }),
     labProgress: createLabProgressRepository(db),
     stats: createStatsRepository(db),
+    cohort: createCohortRepository(db),
     reminders: createReminderRepository(db),
     // Deleting a learner's row must reach the settings cache of the users repository.
     privacy: createPrivacyRepository(db, { forgotten: users.forgotten }),

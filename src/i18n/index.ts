@@ -1,3 +1,4 @@
+import { cohort } from './catalogs/cohort.ts';
 import { core } from './catalogs/core.ts';
 import { decks } from './catalogs/decks.ts';
 import { help } from './catalogs/help.ts';
@@ -13,7 +14,7 @@ import { formatMessage, type MessageParams } from './format.ts';
 export { locales, type Locale } from './define.ts';
 
 // Each area keeps its own catalog file; they are merged here. Add new areas to this list.
-const areas = [core, help, review, social, interview, quiz, lab, progress, decks] as const;
+const areas = [core, help, review, social, interview, quiz, lab, progress, decks, cohort] as const;
 
 type Merge<T extends readonly { ko: object }[]> = T extends readonly [infer H extends { ko: object }, ...infer R extends { ko: object }[]]
   ? H['ko'] & Merge<R>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { APIApplicationCommandOption } from 'discord.js';
+import { readFileSync } from 'node:fs';
+import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord.js';
 import { commands } from '../../src/discord/commands/index.ts';
 import { renderHelp } from '../../src/discord/renderers/help.ts';
 import { t } from '../../src/i18n/index.ts';
@@ -28,8 +29,21 @@ describe('/help', () => {
     const en = descriptionOf('en');
     expect(en).toContain('**/config daily set** `<channel> <time>`');
     expect(en).toContain('**/lab run** `<command>`');
+    expect(ko).toContain('**/수강생현황 보기** (/cohort report) `[기간]`');
+    expect(en).toContain('**/cohort export** `[period]`');
     expect(ko.length).toBeLessThanOrEqual(4096);
     expect(en.length).toBeLessThanOrEqual(4096);
+  });
+
+  it('matches the README command table: every command and subcommand is listed there', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const table = readme.slice(readme.indexOf('## Commands'), readme.indexOf('## Run the bot'));
+    const paths = definitions.flatMap((command) => {
+      const subcommands = (command.options ?? []).filter((option) => option.type === ApplicationCommandOptionType.Subcommand).map((option) => option.name);
+      return subcommands.length > 0 ? subcommands.map((name) => `/${command.name} ${name}`) : [`/${command.name}`];
+    });
+    expect(paths).toContain('/cohort report');
+    for (const path of paths) expect(table, path).toContain(`\`${path}`);
   });
 
   it('gives examples that name real commands and options, in each language', () => {

@@ -1,6 +1,6 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { chartFontFamily, ensureChartFont } from '../../src/discord/stats/chart-font.ts';
+import { chartFontFamily, ensureChartFont } from '../../src/discord/charts/chart-font.ts';
 
 /** Draws one string in the chart font and returns its pixels. */
 function draw(text: string): Uint8ClampedArray {

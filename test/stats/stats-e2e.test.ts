@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { reviewXp } from '../../src/domain/learning/rewards.ts';
-import { chartSize, chartTitleFontPx } from '../../src/discord/stats/render-charts.ts';
+import { chartSize, chartTitleFontPx } from '../../src/discord/charts/render-png.ts';
 import { chartFileNames } from '../../src/discord/stats/render-stats.ts';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.ts';
 import { content } from '../helpers/review-driver.ts';

@@ -6,6 +6,8 @@ export type LabProgressRecord = {
   readonly bestSteps: number;
   /** Failed presses of Check since the current step opened; 3 unlock the Solution. */
   readonly failedChecks: number;
+  /** Hints read since the current step opened (the Hint button shows one more each press). */
+  readonly hintsSeen: number;
   readonly startedAt: Date;
   readonly updatedAt: Date;
   readonly finishedAt: Date | undefined;

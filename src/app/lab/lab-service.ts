@@ -66,25 +66,14 @@ export type UnknownExercise = { readonly type: 'unknown-exercise'; readonly exer
 export function createLabService(deps: LabServiceDeps) {
   const { executor, exercises, progress, clock } = deps;
   const byId = new Map(exercises.map((e) => [e.id, e]));
-  /**
-   * Hints read on the open step, per learner and exercise, with the step they were read on (a
-   * count for an earlier step means none on this one). Kept in memory: after a restart the
-   * learner presses Hint again, which costs nothing.
-   */
-  const hintsRead = new Map<string, { step: number; seen: number }>();
-  const hintKey = (guildId: string, userId: string, exerciseId: string) => `${guildId}:${userId}:${exerciseId}`;
-  const hintsSeen = (guildId: string, userId: string, r: LabProgressRecord) => {
-    const read = hintsRead.get(hintKey(guildId, userId, r.exerciseId));
-    return read && read.step === r.completedSteps ? read.seen : 0;
-  };
-
   function record(guildId: string, userId: string, exerciseId: string): LabProgressRecord {
     const now = clock.now();
-    return progress.get(guildId, userId, exerciseId) ?? { exerciseId, completedSteps: 0, bestSteps: 0, failedChecks: 0, startedAt: now, updatedAt: now, finishedAt: undefined };
+    return progress.get(guildId, userId, exerciseId) ?? { exerciseId, completedSteps: 0, bestSteps: 0, failedChecks: 0, hintsSeen: 0, startedAt: now, updatedAt: now, finishedAt: undefined };
   }
 
-  function screen(exercise: LabExercise, r: LabProgressRecord, seen: number): ExerciseScreen {
+  function screen(exercise: LabExercise, r: LabProgressRecord): ExerciseScreen {
     const step = exercise.steps[r.completedSteps];
+    const seen = r.hintsSeen;
     const help = { hintsSeen: seen, failedChecks: r.failedChecks };
     return {
       type: 'exercise',
@@ -129,13 +118,13 @@ export function createLabService(deps: LabServiceDeps) {
         completedSteps: outcome.completedSteps,
         bestSteps: Math.max(current.bestSteps, outcome.completedSteps),
         failedChecks,
+        hintsSeen: advanced ? 0 : current.hintsSeen, // the next step starts with none read
         updatedAt: now,
         finishedAt: outcome.finished ? (current.finishedAt ?? now) : current.finishedAt,
       };
       progress.save(guildId, userId, next);
-      if (advanced) hintsRead.delete(hintKey(guildId, userId, exercise.id)); // the next step starts with none read
       return {
-        ...screen(exercise, next, hintsSeen(guildId, userId, next)),
+        ...screen(exercise, next),
         type: 'progress' as const,
         newlyCompleted: outcome.newlyCompleted.map((id) => exercise.steps.find((s) => s.id === id)!),
         xpAwarded,
@@ -178,12 +167,11 @@ export function createLabService(deps: LabServiceDeps) {
         let r = record(guildId, userId, exercise.id);
         // Starting a finished exercise again starts it over (XP was already paid for its steps).
         if (r.completedSteps >= exercise.steps.length) {
-          r = { ...r, completedSteps: 0, failedChecks: 0, updatedAt: clock.now() };
-          hintsRead.delete(hintKey(guildId, userId, exercise.id));
+          r = { ...r, completedSteps: 0, failedChecks: 0, hintsSeen: 0, updatedAt: clock.now() };
         }
         progress.save(guildId, userId, r);
         progress.setActiveExercise(guildId, userId, exercise.id);
-        return screen(exercise, r, hintsSeen(guildId, userId, r));
+        return screen(exercise, r);
       });
     },
 
@@ -214,10 +202,10 @@ export function createLabService(deps: LabServiceDeps) {
       if (!('steps' in exercise)) return exercise;
       const r = record(guildId, userId, exercise.id);
       const step = exercise.steps[r.completedSteps];
-      if (!step) return screen(exercise, r, 0);
-      const seen = afterHintPress(step, hintsSeen(guildId, userId, r));
-      hintsRead.set(hintKey(guildId, userId, exercise.id), { step: r.completedSteps, seen });
-      return screen(exercise, r, seen);
+      if (!step) return screen(exercise, r);
+      const next = { ...r, hintsSeen: afterHintPress(step, r.hintsSeen) };
+      if (next.hintsSeen !== r.hintsSeen) progress.save(guildId, userId, next);
+      return screen(exercise, next);
     },
 
 
@@ -229,7 +217,7 @@ export function createLabService(deps: LabServiceDeps) {
       const exercise = activeExercise(guildId, userId, exerciseId);
       if (!('steps' in exercise)) return exercise;
       const r = record(guildId, userId, exercise.id);
-      const view = screen(exercise, r, hintsSeen(guildId, userId, r));
+      const view = screen(exercise, r);
       if (!view.currentStep) return view;
       if (!view.solutionUnlocked) {
         return { type: 'solution-locked', hintsLeft: view.solutionRule.hints - view.hints.length, checksLeft: view.solutionRule.failedChecks - view.failedChecks };
@@ -244,11 +232,10 @@ export function createLabService(deps: LabServiceDeps) {
       if (!('steps' in exercise)) return exercise;
       const cleaned = await executor.reset({ guildId, userId });
       if ('denied' in cleaned) return { type: 'denied', denial: cleaned.denied };
-      hintsRead.delete(hintKey(guildId, userId, exercise.id));
       return progress.transaction(() => {
-        const r = { ...record(guildId, userId, exercise.id), completedSteps: 0, failedChecks: 0, updatedAt: clock.now() };
+        const r = { ...record(guildId, userId, exercise.id), completedSteps: 0, failedChecks: 0, hintsSeen: 0, updatedAt: clock.now() };
         progress.save(guildId, userId, r);
-        return screen(exercise, r, 0);
+        return screen(exercise, r);
       });
     },
 
@@ -265,7 +252,7 @@ export function createLabService(deps: LabServiceDeps) {
       if (!lab) return { type: 'unavailable' };
       const exercise = activeExercise(guildId, userId);
       const r = 'steps' in exercise ? record(guildId, userId, exercise.id) : undefined;
-      return { type: 'status', lab, active: 'steps' in exercise && r ? screen(exercise, r, hintsSeen(guildId, userId, r)) : undefined };
+      return { type: 'status', lab, active: 'steps' in exercise && r ? screen(exercise, r) : undefined };
     },
   };
 }

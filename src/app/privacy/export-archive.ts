@@ -1,6 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
-import { strToU8, zipSync } from 'fflate';
 import type { ExportTable, ExportValue, LearnerProfile } from '../../db/privacy/privacy-repository.ts';
+import { zipCsvFiles } from '../csv-zip.ts';
 
 export const exportFileName = 'docker-coach-export.zip';
 
@@ -11,12 +10,9 @@ const cell = (value: ExportValue) => (typeof value === 'boolean' ? (value ? 1 : 
 
 /** One CSV per table (header row always present; booleans as 0/1 like SQLite stores them) plus `profile.json`, zipped. */
 export function buildExportArchive(tables: readonly ExportTable[], manifest: Omit<ExportManifest, 'files'>): Uint8Array {
-  const files: Record<string, Uint8Array> = {};
-  for (const table of tables) {
-    const records = table.rows.map((row) => table.columns.map((column) => cell(row[column] ?? null)));
-    files[`${table.name}.csv`] = strToU8(stringify([table.columns, ...records]));
-  }
-  const full: ExportManifest = { ...manifest, files: Object.keys(files) };
-  files['profile.json'] = strToU8(JSON.stringify(full, null, 2));
-  return zipSync(files, { level: 6 });
+  const csvFiles = tables.map((table) => ({
+    name: `${table.name}.csv`, columns: table.columns, rows: table.rows.map((row) => table.columns.map((column) => cell(row[column] ?? null))),
+  }));
+  const full: ExportManifest = { ...manifest, files: csvFiles.map((file) => file.name) };
+  return zipCsvFiles(csvFiles, { 'profile.json': JSON.stringify(full, null, 2) });
 }

@@ -32,6 +32,7 @@ export type LabProgressRow = {
   completedSteps: number;
   bestSteps: number;
   failedChecks: number;
+  hintsSeen: number;
   startedAt: Date;
   updatedAt: Date;
   finishedAt: Date | undefined;
@@ -41,6 +42,7 @@ const toRecord = (row: ProgressRow): LabProgressRow => ({
   completedSteps: row.completedSteps,
   bestSteps: row.bestSteps,
   failedChecks: row.failedChecks,
+  hintsSeen: row.hintsSeen,
   startedAt: new Date(row.startedAtMs),
   updatedAt: new Date(row.updatedAtMs),
   finishedAt: row.finishedAtMs === null ? undefined : new Date(row.finishedAtMs),
@@ -69,7 +71,7 @@ export function createLabProgressRepository(db: Db) {
     save(guildId: string, userId: string, record: LabProgressRow): void {
       const values = {
         guildId, userId, exerciseId: record.exerciseId, completedSteps: record.completedSteps, bestSteps: record.bestSteps,
-        failedChecks: record.failedChecks, startedAtMs: record.startedAt.getTime(), updatedAtMs: record.updatedAt.getTime(),
+        failedChecks: record.failedChecks, hintsSeen: record.hintsSeen, startedAtMs: record.startedAt.getTime(), updatedAtMs: record.updatedAt.getTime(),
         finishedAtMs: record.finishedAt?.getTime() ?? null,
       };
       db.insert(labProgress).values(values)

@@ -7,3 +7,4 @@ export * from './interview.ts';
 export * from './lab.ts';
 export * from './remind.ts';
 export * from './decks.ts';
+export * from './cohort.ts';

@@ -85,5 +85,7 @@ export const interviewAttempts = sqliteTable(
   (table) => [
     index('interview_attempts_user').on(table.userId, table.createdAtMs),
     index('interview_attempts_session').on(table.sessionId),
+    // Covers the per-question scores of /cohort: a server's scored answers, question by question, without reading the table or sorting.
+    index('interview_attempts_guild_item').on(table.guildId, table.kind, table.itemId, table.createdAtMs, table.score),
   ],
 );

@@ -1,4 +1,4 @@
-import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** Each learner's own view of images (what their `docker image ls` shows). Owner = "guildId:userId". */
 export const labImages = sqliteTable(
@@ -21,11 +21,16 @@ export const labProgress = sqliteTable(
     completedSteps: integer('completed_steps').notNull(),
     bestSteps: integer('best_steps').notNull(),
     failedChecks: integer('failed_checks').notNull(),
+    hintsSeen: integer('hints_seen').notNull().default(0),
     startedAtMs: integer('started_at_ms').notNull(),
     updatedAtMs: integer('updated_at_ms').notNull(),
     finishedAtMs: integer('finished_at_ms'),
   },
-  (table) => [primaryKey({ columns: [table.guildId, table.userId, table.exerciseId] })],
+  (table) => [
+    primaryKey({ columns: [table.guildId, table.userId, table.exerciseId] }),
+    // Covers the lab funnel of /cohort: a server's progress exercise by exercise and step by step, without reading the table.
+    index('lab_progress_guild_funnel').on(table.guildId, table.exerciseId, table.bestSteps, table.updatedAtMs, table.startedAtMs, table.finishedAtMs),
+  ],
 );
 
 /** The exercise each learner is working on (what Check and `/lab run` are checked against). */

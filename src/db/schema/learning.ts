@@ -57,7 +57,12 @@ export const reviewLogs = sqliteTable(
     reviewedAtMs: integer('reviewed_at_ms').notNull(),
     studyDay: integer('study_day').notNull(),
   },
-  (table) => [index('review_logs_user_time').on(table.userId, table.reviewedAtMs), index('review_logs_card').on(table.cardId)],
+  (table) => [
+    index('review_logs_user_time').on(table.userId, table.reviewedAtMs),
+    index('review_logs_card').on(table.cardId),
+    // The cohort rollup trigger asks "is this the learner's first answer in this server today?".
+    index('review_logs_guild_user_day').on(table.guildId, table.userId, table.studyDay),
+  ],
 );
 
 /** The append-only XP ledger: every award with its source and what it was for. */

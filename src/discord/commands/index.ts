@@ -3,6 +3,7 @@ import { interviewComponents } from '../interview/interview-components.ts';
 import { labComponents } from '../lab/lab-components.ts';
 import { dailyComponents, quizComponents } from '../quiz/quiz-components.ts';
 import { reviewComponents } from '../review/review-components.ts';
+import { cohortCommand } from './cohort.ts';
 import { configCommand } from './config.ts';
 import { createHelpCommand } from './help.ts';
 import { interviewCommand } from './interview.ts';
@@ -21,7 +22,7 @@ import { deckCommand } from './deck.ts';
 import { deckComponents } from '../decks/deck-components.ts';
 
 /** The one static list of slash commands: it feeds both the router and the command deploy. */
-export const commands: readonly Command[] = [createHelpCommand(() => commands), reviewCommand, leaderboardCommand, settingsCommand, interviewCommand, quizCommand, configCommand, labCommand, statsCommand, remindCommand, exportCommand, forgetMeCommand, deckCommand];
+export const commands: readonly Command[] = [createHelpCommand(() => commands), reviewCommand, leaderboardCommand, settingsCommand, interviewCommand, quizCommand, configCommand, labCommand, statsCommand, remindCommand, exportCommand, forgetMeCommand, deckCommand, cohortCommand];
 
 /** The one static list of button/select/modal handlers. */
 export const componentHandlers: readonly ComponentHandler[] = [reviewComponents, interviewComponents, quizComponents, dailyComponents, labComponents, forgetComponents, remindComponents, deckComponents];

@@ -1,44 +1,8 @@
-import { createCanvas } from '@napi-rs/canvas';
-import { Chart, registerables, type ChartConfiguration } from 'chart.js';
 import type { StatsCharts } from '../../app/stats/stats-service.ts';
-import { chartFontFamily, ensureChartFont } from './chart-font.ts';
-
-Chart.register(...registerables);
-
-export const chartSize = { width: 800, height: 400 } as const;
-export const chartTitleFontPx = 22;
-const colors = { correct: '#3fb27f', wrong: '#e4606d', accuracy: '#f2a33a', due: '#5b8def', text: '#2b2d31' } as const;
+import { baseChartOptions as baseOptions, chartColors as colors, renderPng } from '../charts/render-png.ts';
 
 /** The localized words drawn on the charts. */
 export type ChartTexts = { reviewsTitle: string; correct: string; wrong: string; accuracy: string; forecastTitle: string; due: string };
-
-/**
- * Draws one chart.js configuration on a canvas of `chartSize` and encodes it as PNG. Drawing is
- * synchronous (tens of ms); the PNG encoding runs on libuv's thread pool, off the event loop.
- */
-async function renderPng(config: ChartConfiguration): Promise<Buffer> {
-  ensureChartFont();
-  const canvas = createCanvas(chartSize.width, chartSize.height);
-  const context = canvas.getContext('2d');
-  context.fillStyle = '#ffffff';
-  context.fillRect(0, 0, chartSize.width, chartSize.height);
-  Chart.defaults.font.family = chartFontFamily;
-  Chart.defaults.color = colors.text;
-  // chart.js only needs the 2D context API, which @napi-rs/canvas implements.
-  const chart = new Chart(context as unknown as ConstructorParameters<typeof Chart>[0], config);
-  try {
-    return await canvas.encode('png');
-  } finally {
-    chart.destroy();
-  }
-}
-
-const baseOptions = (title: string) => ({
-  responsive: false,
-  animation: false as const,
-  devicePixelRatio: 1,
-  plugins: { title: { display: true, text: title, font: { size: chartTitleFontPx, weight: 'bold' as const } } },
-});
 
 /** The last 30 days of answers, stacked accepted/other, with the 7-day accuracy line on a 0–100 % axis. */
 export function renderReviewsChart(reviews: StatsCharts['reviews'], texts: ChartTexts): Promise<Buffer> {

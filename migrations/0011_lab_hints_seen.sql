@@ -1,0 +1,1 @@
+ALTER TABLE `lab_progress` ADD `hints_seen` integer DEFAULT 0 NOT NULL;
