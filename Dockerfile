@@ -23,6 +23,20 @@ RUN node -e "const fs=require('fs');const root=require('./package-lock.json').pa
  && npm cache clean --force \
  && node -e "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()"
 
+# The bot compiled to plain JavaScript (emit only: the tests type-check), and the question bank parsed
+# and validated once into its snapshot, so a container starts without a TypeScript loader and without
+# parsing YAML on a read-only root file system. TypeScript is installed on its own at the lockfile's
+# version; the production dependencies (with @types/node) come from the deps stage.
+FROM deps AS build
+RUN npm install --prefix /tools --no-save --no-audit --no-fund --ignore-scripts \
+      "typescript@$(node -p "require('./package-lock.json').packages['node_modules/typescript'].version")"
+# The real package.json ("type": "module": tsc emits ES modules for it), over the one made from the lockfile.
+COPY package.json tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY questions ./questions
+RUN node /tools/node_modules/typescript/bin/tsc -p tsconfig.build.json --noCheck \
+ && node --input-type=module -e "const { loadQuestionBank } = await import('./dist/content/question-bank.js'); const bank = await loadQuestionBank('questions'); console.log('question bank', bank.source, bank.snapshotPath)"
+
 FROM ${NODE_IMAGE}
 ARG VERSION=dev
 ARG REVISION=unknown
@@ -36,11 +50,12 @@ LABEL org.opencontainers.image.title="docker-coach" \
 COPY --from=deps /usr/bin/tini-static /usr/local/bin/tini
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
-COPY package.json package-lock.json tsconfig.json ./
+COPY --from=build /app/node_modules/.cache/docker-coach ./node_modules/.cache/docker-coach
+COPY package.json package-lock.json ./
 COPY migrations ./migrations
 COPY questions ./questions
-COPY src ./src
-# The only writable places at run time: the data volume and a tmpfs on /tmp (tsx's transform cache).
+COPY --from=build /app/dist ./dist
+# The only writable places at run time: the data volume and a tmpfs on /tmp.
 RUN mkdir -p /data && chown node:node /data
 ENV NODE_ENV=production \
     DATABASE_PATH=/data/coach.db \
@@ -51,4 +66,4 @@ USER node
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.HTTP_PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 ENTRYPOINT ["/usr/local/bin/tini", "--"]
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "dist/main.js"]

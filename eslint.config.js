@@ -25,7 +25,7 @@ const nodeIo = ['node:fs', 'node:net', 'node:http', 'node:https', 'fs', 'net', '
 const noEnum = { selector: 'TSEnumDeclaration', message: 'Use union string types and as const.' };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'migrations/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'migrations/**', 'dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

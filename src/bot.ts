@@ -6,8 +6,8 @@ import type { Logger } from 'pino';
 import { createAppServices } from './app/create-services.ts';
 import type { AppServices } from './app/services.ts';
 import type { AppConfig } from './config.ts';
-import { loadContent, type Content } from './content/load-content.ts';
-import { loadLabExercises } from './content/load-labs.ts';
+import type { Content } from './content/load-content.ts';
+import { loadQuestionBank } from './content/question-bank.ts';
 import { createLabImageRepository, createLabProgressRepository } from './db/lab/lab-repository.ts';
 import { createMetaRepository } from './db/meta-repository.ts';
 import { openDatabase, runMigrations, type OpenedDatabase } from './db/open-database.ts';
@@ -22,6 +22,7 @@ import { commands as defaultCommands, componentHandlers as defaultComponents } f
 import { registerCommands } from './discord/deploy.ts';
 import { createQuizFront, type QuizFrontOptions } from './discord/quiz/quiz-front.ts';
 import { fitPayloadsToDiscordLimits } from './discord/fit-payload.ts';
+import { setPayloadValidation } from './discord/payload-validation.ts';
 import { attachReminderRuntime } from './discord/remind/reminder-runtime.ts';
 import { createRouter } from './discord/router.ts';
 import { connectLab } from './app/lab/connect-lab.ts';
@@ -29,7 +30,6 @@ import { createLogger } from './logger.ts';
 import { createOps } from './ops/start-ops.ts';
 
 const questionsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../questions');
-const labsFolder = resolve(questionsFolder, 'labs');
 
 export type BotOptions = {
   logger?: Logger;
@@ -61,10 +61,13 @@ export type RunningBot = {
 export async function startBot(config: AppConfig, options: BotOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
+  setPayloadValidation(config.payloadValidation);
   const database = openDatabase(config.databasePath);
   runMigrations(database.db);
 
-  const content = options.content ?? loadContent(questionsFolder);
+  const bank = await loadQuestionBank(questionsFolder);
+  logger.info({ source: bank.source, snapshot: bank.snapshotPath }, 'question bank loaded');
+  const content = options.content ?? bank.content;
   const labImages = createLabImageRepository(database.db);
   const labProgress = createLabProgressRepository(database.db);
   const lab = await connectLab(config.lab, {
@@ -84,11 +87,11 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
   const services = createAppServices({
     repositories: createRepositories(database.db), clock, timeZone: config.timeZone, content, interviewLlm: config.interviewLlm,
     onBrokenDeck: (deck) => logger.warn({ guildId: deck.guildId, deck: deck.name, problems: deck.problems.slice(0, 20) }, 'a stored deck fails the checks; it is not served'),
-    lab: { executor: lab.executor, exercises: loadLabExercises(labsFolder) },
+    lab: { executor: lab.executor, exercises: bank.labs },
     quizFront: quizFront.front,
   });
   const commands = options.commands ?? defaultCommands;
-  const ops = createOps(config, { database, labEnabled: lab.executor !== undefined, logger });
+  const ops = createOps(config, { database, labDriver: lab.probe, logger });
   const router = createRouter({
     commands,
     components: options.componentHandlers ?? defaultComponents,
@@ -119,7 +122,11 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
-      await router.drain();
+      // Interactions in progress get `shutdownDrainMs` to finish; new ones are told the bot restarts.
+      // An answer is acknowledged only after its transaction committed, so what is cut off here was
+      // never acknowledged.
+      const drained = await settlesWithin(router.drain(), config.shutdownDrainMs);
+      if (!drained) logger.warn({ drainMs: config.shutdownDrainMs }, 'interactions still running after the drain time: closing anyway');
       await ops.stop();
       stopQuizListener();
       await services.conductor.stop();
@@ -131,4 +138,15 @@ export async function startBot(config: AppConfig, options: BotOptions = {}): Pro
       logger.info('bot stopped');
     })());
   return { client, services, database, httpPort, stop, clearLab: () => lab.clear() };
+}
+
+/** Whether `work` settled within `ms` (it keeps running otherwise; the caller stops waiting). */
+async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([work.then(() => true, () => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -43,6 +43,9 @@ const fields = z.object({
   BACKUP_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
   BACKUP_EVERY_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).default(24)),
   BACKUP_KEEP: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(7)),
+  SHUTDOWN_DRAIN_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(60_000).default(5000)),
+  NODE_ENV: z.preprocess(emptyAsUndefined, z.string().optional()),
+  PAYLOAD_VALIDATION: z.preprocess(emptyAsUndefined, z.enum(['on', 'off'], { error: 'must be on or off' }).optional()),
 });
 
 const schema = fields.superRefine((env, ctx) => {
@@ -138,6 +141,13 @@ function toAppConfig(env: z.infer<typeof schema>) {
       : undefined,
     http: env.HTTP_PORT === undefined ? undefined : { host: env.HTTP_HOST, port: env.HTTP_PORT },
     backup: backupSettings(env),
+    /** How long SIGTERM waits for interactions in progress before closing anyway. */
+    shutdownDrainMs: env.SHUTDOWN_DRAIN_MS,
+    /**
+     * Whether discord.js builders check every call (setTitle, setColor…). Off in production, where the
+     * same checks cost time on every interaction; the tests and the stand-in check the payloads.
+     */
+    payloadValidation: (env.PAYLOAD_VALIDATION ?? (env.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',
   };
 }
 

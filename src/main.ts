@@ -1,6 +1,10 @@
 import { startBot } from './bot.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
+import { armExitDeadline } from './ops/exit-deadline.ts';
+
+/** Time after the drain for the rest of the shutdown (gateway, timers, database) before the hard kill. */
+const closeGraceMs = 3000;
 
 // The composition root: config → bot (db, migrations, content, lab, services, Discord) → signals.
 async function main(): Promise<void> {
@@ -18,8 +22,15 @@ async function main(): Promise<void> {
   // A stray rejection (e.g. a Discord call that failed after its answer was sent) is logged, not fatal.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   const bot = await startBot(config, { logger });
+  let stopping = false;
   const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
+    if (stopping) {
+      // A second signal: the operator does not want to wait.
+      process.exit(1);
+    }
+    stopping = true;
+    armExitDeadline(config.shutdownDrainMs + closeGraceMs);
+    logger.info({ signal, drainMs: config.shutdownDrainMs }, 'shutting down');
     bot.stop().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -28,8 +39,8 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 }
 
 main().catch((error: unknown) => {

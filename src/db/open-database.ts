@@ -11,7 +11,7 @@ export type Db = ReturnType<typeof drizzle<typeof schema>>;
 export type OpenedDatabase = {
   db: Db;
   sqlite: Database.Database;
-  /** Closes the connection at once; the promise resolves when the background checkpointer is gone too. */
+  /** Stops the checkpoint timer and closes the connection (SQLite checkpoints the WAL on the last close). */
   close(): Promise<void>;
 };
 
@@ -31,18 +31,18 @@ export function openDatabase(path: string): OpenedDatabase {
   // A 64 MiB page cache keeps the hot index pages of a large cohort in memory.
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
-  // Checkpoints run in a background thread; the writer's own auto-checkpoint is only a far-off
-  // fallback (≈40 MiB of WAL) in case that thread is gone.
-  const stopCheckpointer = path === ':memory:' ? () => Promise.resolve() : startWalCheckpointer(path);
+  // Checkpoints run on a timer between events; the writer's own auto-checkpoint is only a far-off
+  // fallback (≈40 MiB of WAL) so a commit never pays for one.
+  const stopCheckpointer = path === ':memory:' ? () => undefined : startWalCheckpointer(sqlite);
   if (path !== ':memory:') sqlite.pragma('wal_autocheckpoint = 10000');
   const db = drizzle(sqlite, { schema });
   return {
     db,
     sqlite,
     close: () => {
-      const stopped = stopCheckpointer();
+      stopCheckpointer();
       sqlite.close();
-      return stopped;
+      return Promise.resolve();
     },
   };
 }

@@ -20,20 +20,22 @@ import { createUsersRepository } from './users/users-repository.ts';
  * it to `createAppServices`.
  */
 export function createRepositories(db: Db) {
+  const users = createUsersRepository(db);
   return {
-    users: createUsersRepository(db),
+    users,
     cards: createCardRepository(db),
     learning: createLearningRepository(db),
     review: createReviewRepository(db),
     quiz: createQuizRepository(db),
     daily: createDailyRepository(db),
     interview: createInterviewRepository(db),
-    leaderboard: createLeaderboardRepository(db),
+    leaderboard: createLeaderboardRepository(db, { hiddenUserIdsJson: users.hiddenUserIdsJson }),
     labProgress: createLabProgressRepository(db),
     stats: createStatsRepository(db),
     cohort: createCohortRepository(db),
     reminders: createReminderRepository(db),
-    privacy: createPrivacyRepository(db),
+    // Deleting a learner's row must reach the settings cache of the users repository.
+    privacy: createPrivacyRepository(db, { forgotten: users.forgotten }),
     decks: createDeckRepository(db),
   };
 }

@@ -3,9 +3,14 @@ import { pacedMakeRequest } from './request-budget.ts';
 
 const fifteenMinutesSecs = 15 * 60;
 
+const isBot = (entry: { id: string; client: Client<true> }) => entry.id === entry.client.user.id;
+
 /**
  * The gateway client with the fewest intents the features need (guilds, guild messages and their
- * content for typed quiz answers) and bounded caches, so memory does not grow with member count.
+ * content for typed quiz answers) and bounded caches, so memory does not grow with guild or member
+ * count: the bot needs no member list (every interaction brings its member and permissions), only
+ * its own member per guild (channel permissions for the quiz) and a few users; presences, voice,
+ * invites, events, stickers, emojis and reactions are not kept at all.
  * All its REST requests share one budget that keeps the bot under Discord's global limit.
  */
 export function createDiscordClient(apiUrl: string | undefined): Client {
@@ -17,9 +22,14 @@ export function createDiscordClient(apiUrl: string | undefined): Client {
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
       MessageManager: 50,
-      GuildMemberManager: { maxSize: 200, keepOverLimit: (member) => member.id === member.client.user.id },
-      UserManager: 500,
+      GuildMemberManager: { maxSize: 0, keepOverLimit: isBot },
+      UserManager: { maxSize: 100, keepOverLimit: isBot },
       ReactionManager: 0,
+      ReactionUserManager: 0,
+      GuildEmojiManager: 0,
+      GuildStickerManager: 0,
+      GuildBanManager: 0,
+      AutoModerationRuleManager: 0,
       PresenceManager: 0,
       VoiceStateManager: 0,
       GuildInviteManager: 0,

@@ -4,8 +4,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config.ts';
 import { createMetaRepository } from '../db/meta-repository.ts';
 import type { OpenedDatabase } from '../db/open-database.ts';
-import { createDockerClient } from '../lab/docker-connection.ts';
-import { createDockerodeDriver } from '../lab/dockerode-driver.ts';
+import type { LabDriver } from '../lab/lab-driver.ts';
 import { newestBackupAgeSecs } from './backup-files.ts';
 import { scheduleBackups } from './backup-schedule.ts';
 import { checkHealth } from './health.ts';
@@ -13,17 +12,12 @@ import { startOpsServer, type OpsServer } from './http-server.ts';
 import { createMetrics } from './metrics.ts';
 import { observeDiscord, type InteractionSettled } from './observe-discord.ts';
 
-const labProbeTimeoutMs = 3000;
-
 /**
  * Running the bot as a service: metrics, the optional health/metrics HTTP listener and scheduled
  * backups. `observe` is the router's observer; `attach` starts watching the client and listening.
  */
-export function createOps(config: AppConfig, deps: { database: OpenedDatabase; labEnabled: boolean; logger: Logger }) {
-  const { database, logger } = deps;
-  const labDriver = deps.labEnabled
-    ? createDockerodeDriver(createDockerClient({ ...config.lab, requestTimeoutMs: labProbeTimeoutMs }), { instance: config.lab.instance, bindAddress: config.lab.bindAddress })
-    : undefined;
+export function createOps(config: AppConfig, deps: { database: OpenedDatabase; labDriver: LabDriver | undefined; logger: Logger }) {
+  const { database, logger, labDriver } = deps;
   const roundCounts = database.sqlite.prepare(
     'select count(*) filter (where closed_at_ms is null) open, count(*) filter (where closed_at_ms is not null) closed from quiz_rounds',
   );

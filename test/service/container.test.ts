@@ -83,7 +83,11 @@ describe('the container image', () => {
     const stopSecs = (Date.now() - stopAt) / 1000;
     expect(stopSecs).toBeLessThan(10);
     expect(await docker(['inspect', '--format', '{{.State.ExitCode}}', first])).toBe('0');
-    expect(await logsOf(first)).toContain('bot stopped');
+    const firstLogs = await logsOf(first);
+    expect(firstLogs).toContain('bot stopped');
+    // Compiled JavaScript on plain node, and the question bank from the snapshot made at build time.
+    expect(await docker(['inspect', '--format', '{{json .Config.Cmd}}', first])).toBe('["node","dist/main.js"]');
+    expect(firstLogs).toMatch(/"source":"snapshot".*"msg":"question bank loaded"/);
 
     const putsBefore = standin.calls.filter((call) => call.method === 'PUT').length;
     const second = `${name}-2`;

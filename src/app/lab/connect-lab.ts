@@ -1,9 +1,6 @@
 import type { Logger } from 'pino';
 import type { PortRange } from '../../domain/lab/ports.ts';
-import { createDockerClient } from '../../lab/docker-connection.ts';
-import { createDockerodeDriver } from '../../lab/dockerode-driver.ts';
-import { createLabJanitor } from '../../lab/janitor.ts';
-import { LabEngineError } from '../../lab/lab-driver.ts';
+import type { LabDriver } from '../../lab/lab-driver.ts';
 import { createLabExecutor, type LabExecutor } from './lab-executor.ts';
 import type { LearnerImageStore } from './learner-image-store.ts';
 
@@ -21,6 +18,8 @@ export type LabSettings = {
 
 export type LabRuntime = {
   executor: LabExecutor | undefined;
+  /** A driver with a short request timeout for health checks and metrics (undefined when the lab is off). */
+  probe: LabDriver | undefined;
   stop(): void;
   /**
    * Removes every container of this lab instance and its network (the console does at quit, as its
@@ -30,6 +29,7 @@ export type LabRuntime = {
 };
 
 const janitorIntervalMs = 60_000;
+const probeTimeoutMs = 3000;
 
 /**
  * Connects to the shared Docker host. Without DOCKER_HOST, or when the engine does not answer,
@@ -40,12 +40,18 @@ export async function connectLab(
   settings: LabSettings,
   deps: { images: LearnerImageStore; isKnownOwner: (owner: string) => boolean; now: () => Date; rng: () => number; logger: Logger },
 ): Promise<LabRuntime> {
-  const off: LabRuntime = { executor: undefined, stop: () => undefined, clear: async () => 0 };
+  const off: LabRuntime = { executor: undefined, probe: undefined, stop: () => undefined, clear: async () => 0 };
   if (!settings.dockerHost) {
     deps.logger.info('lab disabled: DOCKER_HOST is not set');
     return off;
   }
-  const driver = createDockerodeDriver(createDockerClient(settings), { instance: settings.instance, bindAddress: settings.bindAddress });
+  // Loaded only when a Docker host is configured: dockerode and its dependencies cost ~9 MB of memory
+  // and start-up time that a bot without /lab does not need to pay.
+  const [{ createDockerClient }, { createDockerodeDriver }, { createLabJanitor }, { LabEngineError }] = await Promise.all([
+    import('../../lab/docker-connection.ts'), import('../../lab/dockerode-driver.ts'), import('../../lab/janitor.ts'), import('../../lab/lab-driver.ts'),
+  ]);
+  const driverOptions = { instance: settings.instance, bindAddress: settings.bindAddress };
+  const driver = createDockerodeDriver(createDockerClient(settings), driverOptions);
   // `ping` reports a dead, refusing or silent engine as false (bounded by its own timeout); it never throws.
   if (!(await driver.ping())) {
     deps.logger.warn({ dockerHost: settings.dockerHost }, 'lab disabled: the Docker engine does not answer');
@@ -78,5 +84,6 @@ export async function connectLab(
     await driver.removeNetwork();
     return containers.length;
   };
-  return { executor, stop: stopJanitor, clear };
+  const probe = createDockerodeDriver(createDockerClient({ ...settings, requestTimeoutMs: probeTimeoutMs }), driverOptions);
+  return { executor, probe, stop: stopJanitor, clear };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { CardMemory } from '../../domain/scheduler/fsrs-scheduler.ts';
 import type { Db } from '../open-database.ts';
 import { cards } from '../schema/index.ts';
@@ -16,12 +16,14 @@ export type StoredCard = CardMemory & {
 };
 
 const p = (name: string) => sql.placeholder(name);
-const inDecks = (deckIds: readonly string[] | null): SQL | undefined => (deckIds ? inArray(cards.deckId, [...deckIds]) : undefined);
-const notAmong = (itemIds: readonly string[]): SQL | undefined => (itemIds.length > 0 ? notInArray(cards.itemId, [...itemIds]) : undefined);
+// Lists travel as one JSON parameter, so each statement is prepared once whatever their length.
+const inDecks = sql`(${p('decks')} is null or ${cards.deckId} in (select value from json_each(${p('decks')})))`;
+const notAmong = sql`${cards.itemId} not in (select value from json_each(${p('exclude')}))`;
+const decksParam = (deckIds: readonly string[] | null) => (deckIds ? JSON.stringify(deckIds) : null);
 
 /**
- * The one repository of `cards`: the answer pipeline's reads and writes (prepared once, they run on
- * every answer) and the queries that choose what a review session asks next.
+ * The one repository of `cards`: the answer pipeline's reads and writes and the queries that choose
+ * what a review session asks next, all prepared once (they run on every interaction).
  */
 export function createCardRepository(db: Db) {
   const cardByItem = db.select().from(cards).where(and(eq(cards.userId, p('userId')), eq(cards.itemId, p('itemId')))).prepare();
@@ -38,6 +40,17 @@ export function createCardRepository(db: Db) {
     lastRating: sql`${p('lastRating')}`, leech: sql`${p('leech')}`,
   }).where(eq(cards.id, p('id'))).prepare();
 
+  const firstDue = db.select().from(cards)
+    .where(and(eq(cards.userId, p('userId')), lte(cards.dueMs, p('nowMs')), eq(cards.suspended, false), inDecks, notAmong))
+    .orderBy(asc(cards.dueMs)).limit(1).prepare();
+  const nextDue = db.select({ due: sql<number | null>`min(${cards.dueMs})` }).from(cards)
+    .where(and(eq(cards.userId, p('userId')), eq(cards.suspended, false), inDecks)).prepare();
+  const knownItems = db.select({ itemId: cards.itemId }).from(cards).where(eq(cards.userId, p('userId'))).prepare();
+  const introduced = db.select({ n: sql<number>`count(*)` }).from(cards).where(and(eq(cards.userId, p('userId')), eq(cards.introducedDay, p('day')))).prepare();
+  const recentMistake = db.select().from(cards)
+    .where(and(eq(cards.userId, p('userId')), eq(cards.lastRating, 1), gte(cards.lastReviewMs, p('sinceMs')), inDecks, notAmong))
+    .orderBy(desc(cards.lastReviewMs)).limit(1).prepare();
+
   return {
     cardFor(userId: string, itemId: string): StoredCard | undefined {
       return cardByItem.get({ userId, itemId }) as StoredCard | undefined;
@@ -50,26 +63,20 @@ export function createCardRepository(db: Db) {
     },
     /** The most overdue card, optionally within some decks and not among `exclude`. */
     firstDueCard(userId: string, nowMs: number, deckIds: readonly string[] | null, exclude: readonly string[]): StoredCard | undefined {
-      return db.select().from(cards)
-        .where(and(eq(cards.userId, userId), lte(cards.dueMs, nowMs), eq(cards.suspended, false), inDecks(deckIds), notAmong(exclude)))
-        .orderBy(asc(cards.dueMs)).limit(1).get();
+      return firstDue.get({ userId, nowMs, decks: decksParam(deckIds), exclude: JSON.stringify(exclude) });
     },
     nextDueMs(userId: string, deckIds: readonly string[] | null): number | null {
-      const row = db.select({ due: sql<number | null>`min(${cards.dueMs})` }).from(cards)
-        .where(and(eq(cards.userId, userId), eq(cards.suspended, false), inDecks(deckIds))).get();
-      return row?.due ?? null;
+      return nextDue.get({ userId, decks: decksParam(deckIds) })?.due ?? null;
     },
     knownItemIds(userId: string): Set<string> {
-      return new Set(db.select({ itemId: cards.itemId }).from(cards).where(eq(cards.userId, userId)).all().map((row) => row.itemId));
+      return new Set(knownItems.all({ userId }).map((row) => row.itemId));
     },
     introducedOn(userId: string, day: number): number {
-      return db.select({ n: sql<number>`count(*)` }).from(cards).where(and(eq(cards.userId, userId), eq(cards.introducedDay, day))).get()?.n ?? 0;
+      return introduced.get({ userId, day })?.n ?? 0;
     },
     /** The card last answered Again most recently since `sinceMs`. */
     recentMistake(userId: string, sinceMs: number, deckIds: readonly string[] | null, exclude: readonly string[]): StoredCard | undefined {
-      return db.select().from(cards)
-        .where(and(eq(cards.userId, userId), eq(cards.lastRating, 1), gte(cards.lastReviewMs, sinceMs), inDecks(deckIds), notAmong(exclude)))
-        .orderBy(desc(cards.lastReviewMs)).limit(1).get();
+      return recentMistake.get({ userId, sinceMs, decks: decksParam(deckIds), exclude: JSON.stringify(exclude) });
     },
   };
 }

@@ -24,7 +24,7 @@ const exported: { name: string; table: UserTable }[] = [
 ];
 
 /** The learner's own data, for `/export` and `/forget-me`, across every server. */
-export function createPrivacyRepository(db: Db) {
+export function createPrivacyRepository(db: Db, hooks: { forgotten?: (userId: string) => void } = {}) {
   const rowsOf = (table: UserTable, userId: string) =>
     db.select().from(table).where(eq(table.userId, userId)).all() as Record<string, ExportValue>[];
 
@@ -56,7 +56,7 @@ export function createPrivacyRepository(db: Db) {
      * they set, decks they imported) keep existing under `forgottenUserId`. Returns how many rows were deleted.
      */
     forget(userId: string): number {
-      return db.transaction((tx) => {
+      const count = db.transaction((tx) => {
         let deleted = 0;
         for (const name of tablesWithUserColumn()) deleted += tx.run(sql`delete from ${sql.identifier(name)} where user_id = ${userId}`).changes;
         deleted += tx.delete(users).where(eq(users.id, userId)).run().changes;
@@ -66,6 +66,8 @@ export function createPrivacyRepository(db: Db) {
         tx.update(guildDecks).set({ importedBy: forgottenUserId }).where(eq(guildDecks.importedBy, userId)).run();
         return deleted;
       });
+      hooks.forgotten?.(userId);
+      return count;
     },
   };
 }

@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startBot } from '../../src/bot.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import { startStandin } from '../../src/standin/index.ts';
+
+describe('discord.js caches', () => {
+  it('keep only the bot member per guild and a few users, however many members the guilds send', async () => {
+    const standin = await startStandin();
+    const guilds = [standin.createGuild({ locale: 'ko' }), standin.createGuild({ locale: 'ko' })];
+    const channel = standin.createTextChannel(guilds[0]!, 'study');
+    const people = Array.from({ length: 300 }, (_, i) => standin.createUser({ username: `member${i}`, locale: 'ko' }));
+    for (const guild of guilds) for (const user of people) standin.addMember(guild, user);
+    const dir = mkdtempSync(join(tmpdir(), 'coach-caches-'));
+    const config = loadConfig({
+      DISCORD_TOKEN: standin.token, DISCORD_APPLICATION_ID: standin.applicationId, DISCORD_GUILD_ID: guilds[0]!.id,
+      DISCORD_API_URL: standin.restUrl, DATABASE_PATH: join(dir, 'coach.db'), LOG_LEVEL: 'silent',
+    });
+    const bot = await startBot(config, { logger: createLogger('silent') });
+    try {
+      await standin.waitForBotReady();
+      for (const user of people.slice(0, 20)) {
+        await (await standin.sendChatInput({ user, guild: guilds[0]!, channel, name: 'help' })).finalMessage();
+      }
+      const { client } = bot;
+      if (!client.isReady()) throw new Error("client not ready");
+      expect(client.guilds.cache.size).toBe(2);
+      for (const guild of client.guilds.cache.values()) {
+        expect([...guild.members.cache.keys()]).toEqual([client.user.id]);
+        expect(guild.members.me?.id).toBe(client.user.id);
+      }
+      expect(client.users.cache.size).toBeLessThanOrEqual(101);
+      expect(client.users.cache.has(client.user.id)).toBe(true);
+    } finally {
+      await bot.stop();
+      await standin.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
