@@ -32,7 +32,7 @@ describe('forgetting a learner', () => {
     const test = openTestServices();
     cleanup = test.cleanup;
     const sql = test.database.sqlite;
-    sql.prepare(`insert into lab_progress values ('g1', 'u1', 'ex', 1, 1, 0, 0, 0, null)`).run();
+    sql.prepare(`insert into lab_progress values ('g1', 'u1', 'ex', 1, 1, 0, 0, 0, null, 0)`).run();
     sql.prepare(`insert into lab_images values ('g2:u1', 'httpd:latest', 0)`).run();
     sql.prepare(`insert into lab_images values ('g3:u2', 'httpd:latest', 0)`).run();
     const resets: string[] = [];

@@ -21,10 +21,11 @@ export const labProgress = sqliteTable(
     completedSteps: integer('completed_steps').notNull(),
     bestSteps: integer('best_steps').notNull(),
     failedChecks: integer('failed_checks').notNull(),
-    hintsSeen: integer('hints_seen').notNull().default(0),
     startedAtMs: integer('started_at_ms').notNull(),
     updatedAtMs: integer('updated_at_ms').notNull(),
     finishedAtMs: integer('finished_at_ms'),
+    /** Hints read on the open step. Added by migration 0011, so last in the table too (exports list columns in table order). */
+    hintsSeen: integer('hints_seen').notNull().default(0),
   },
   (table) => [
     primaryKey({ columns: [table.guildId, table.userId, table.exerciseId] }),
