@@ -66,9 +66,9 @@ export function cohortCsvFiles(report: CohortReport, locale: Locale): CsvFile[] 
 }
 
 /** The zip of `/cohort export` and how it fits under the attachment limit. */
-export function buildCohortExport(report: CohortReport, locale: Locale, attachmentLimitBytes: number): CohortExport {
+export async function buildCohortExport(report: CohortReport, locale: Locale, attachmentLimitBytes: number): Promise<CohortExport> {
   const files = cohortCsvFiles(report, locale);
-  const bytes = zipCsvFiles(files);
+  const bytes = await zipCsvFiles(files);
   const fileName = `cohort-${report.bounds.period}-${report.bounds.toLabel}.zip`;
   return { fileName, bytes, csvFiles: files.map((file) => file.name), plan: planUpload(bytes.byteLength, attachmentLimitBytes) };
 }

@@ -95,7 +95,7 @@ export function createCohortService(deps: { repo: CohortRepository; bank: Questi
       };
     },
     /** The same figures as CSV files in a zip, texts in `locale`. */
-    exportZip(guildId: string, period: CohortPeriod, locale: Locale, attachmentLimitBytes: number): CohortExport {
+    exportZip(guildId: string, period: CohortPeriod, locale: Locale, attachmentLimitBytes: number): Promise<CohortExport> {
       return buildCohortExport(service.report(guildId, period), locale, attachmentLimitBytes);
     },
   };

@@ -9,7 +9,7 @@ export type ExportManifest = { userId: string; exportedAt: string; timeZone: str
 const cell = (value: ExportValue) => (typeof value === 'boolean' ? (value ? 1 : 0) : value);
 
 /** One CSV per table (header row always present; booleans as 0/1 like SQLite stores them) plus `profile.json`, zipped. */
-export function buildExportArchive(tables: readonly ExportTable[], manifest: Omit<ExportManifest, 'files'>): Uint8Array {
+export function buildExportArchive(tables: readonly ExportTable[], manifest: Omit<ExportManifest, 'files'>): Promise<Uint8Array> {
   const csvFiles = tables.map((table) => ({
     name: `${table.name}.csv`, columns: table.columns, rows: table.rows.map((row) => table.columns.map((column) => cell(row[column] ?? null))),
   }));

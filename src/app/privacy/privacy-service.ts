@@ -11,9 +11,9 @@ export function createPrivacyService(deps: { repo: PrivacyRepository; lab: Pick<
   const { repo, clock, timeZone } = deps;
   return {
     /** Builds the zip and decides how it fits under Discord's attachment limit. */
-    exportData(userId: string, attachmentLimitBytes: number): ExportResult {
+    async exportData(userId: string, attachmentLimitBytes: number): Promise<ExportResult> {
       const tables = repo.exportTables(userId);
-      const bytes = buildExportArchive(tables, { userId, exportedAt: clock.now().toISOString(), timeZone, profile: repo.profile(userId) });
+      const bytes = await buildExportArchive(tables, { userId, exportedAt: clock.now().toISOString(), timeZone, profile: repo.profile(userId) });
       return { fileName: exportFileName, bytes, csvFiles: tables.length, plan: planUpload(bytes.byteLength, attachmentLimitBytes) };
     },
 

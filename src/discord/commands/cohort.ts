@@ -29,7 +29,7 @@ export const cohortCommand: Command = {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     if (interaction.options.getSubcommand() === 'export') {
       const limit = interaction.attachmentSizeLimit || defaultAttachmentLimitBytes;
-      const result = ctx.services.cohort.exportZip(guildId, period, ctx.locale, limit);
+      const result = await ctx.services.cohort.exportZip(guildId, period, ctx.locale, limit);
       await interaction.editReply(renderCohortExport(result, period, ctx.locale));
       return;
     }

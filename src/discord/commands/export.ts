@@ -12,7 +12,7 @@ export const exportCommand: Command = {
   async execute(interaction, ctx) {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const limit = interaction.attachmentSizeLimit || defaultAttachmentLimitBytes;
-    const result = ctx.services.privacy.exportData(interaction.user.id, limit);
+    const result = await ctx.services.privacy.exportData(interaction.user.id, limit);
     await interaction.editReply(renderExport(result, limit, ctx.locale));
   },
 };
