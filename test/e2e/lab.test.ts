@@ -7,6 +7,7 @@ import { t } from '../../src/i18n/index.ts';
 import { buttonsOf, type StandinMessage, type StandinUser } from '../../src/standin/index.ts';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness.ts';
 import { beforeAllWithEngine, cleanupInstance, connectTestEngine, testDockerHost } from '../helpers/docker.ts';
+import { visitPage } from '../helpers/fetch-page.ts';
 import { manualClock } from '../helpers/temp-db.ts';
 
 // One lab instance per test and run, so neither parallel files nor earlier runs are ever touched.
@@ -186,7 +187,7 @@ describe('/lab end to end on a real Docker engine', () => {
     for (const port of [koPort, enPort]) {
       expect(port).toBeGreaterThanOrEqual(portRange.min);
       expect(port).toBeLessThanOrEqual(portRange.max);
-      expect(await fetchPage(port)).toContain('It works!');
+      expect((await visitPage(docker!, port)).body).toContain('It works!');
     }
     for (const [user, screen, text] of [[ko, koScreen, '단계 (2/6)'], [en, enScreen, 'Steps (2/6)']] as const) {
       expect(embedText(await click(user, screen, 'check'))).toContain(text);

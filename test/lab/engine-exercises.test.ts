@@ -5,7 +5,7 @@ import { loadLabExercises } from '../../src/content/load-labs.ts';
 import { advanceExercise, portsToWatch } from '../../src/domain/lab/checks.ts';
 import type { TestLab } from '../helpers/docker.ts';
 import { beforeAllWithEngine, cleanupInstance, connectTestEngine, createTestLab, testInstance } from '../helpers/docker.ts';
-import { fetchPage } from '../helpers/fetch-page.ts';
+import { visitPage } from '../helpers/fetch-page.ts';
 
 const instance = testInstance('exercises');
 const exercises = loadLabExercises(join(import.meta.dirname, '../../questions/labs'));
@@ -34,7 +34,7 @@ describe('every exercise can be completed by typing its solutions (and opening i
           // What the learner does: open the address the bot gave in a browser; then a Check.
           const port = step.check.port;
           const published = (await lab.executor.status(learner)).containers.flatMap((c) => c.published).find((p) => p.virtualHostPort === port);
-          expect((await fetchPage(published!.realHostPort)).status).toBe(200);
+          expect((await visitPage(docker, published!.realHostPort)).status).toBe(200);
           const snapshot = await lab.executor.snapshot(learner, { watchPorts: portsToWatch(exercise, completed) });
           completed = advanceExercise(exercise, completed, snapshot).completedSteps;
         }

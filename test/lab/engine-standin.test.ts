@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { LabRunResult } from '../../src/domain/lab/lab-results.ts';
 import type { TestLab } from '../helpers/docker.ts';
 import { beforeAllWithEngine, cleanupInstance, connectTestEngine, createTestLab, testInstance } from '../helpers/docker.ts';
-import { fetchPage } from '../helpers/fetch-page.ts';
+import { visitPage } from '../helpers/fetch-page.ts';
 
 /*
  * What a learner sees of the images on the real engine: the offline stand-ins (.ci/docker-engine.sh)
@@ -42,7 +42,7 @@ describe('the stand-in images look like the official ones', () => {
     const inspected = JSON.parse((await run('docker inspect apa02')).stdout.join('\n')) as [{ Path: string; Args: string[] }];
     expect(inspected[0]).toMatchObject({ Path: 'httpd-foreground', Args: [] });
 
-    const page = await fetchPage(started.published[0]!.realHostPort);
+    const page = await visitPage(docker, started.published[0]!.realHostPort);
     expect(page).toMatchObject({ status: 200, body: expect.stringContaining('It works!') });
     const logs = await run('docker logs apa02');
     expect(logs.stdout.at(-1)).toMatch(/^\S+ - - \[\d\d\/\w{3}\/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}\] "GET \/ HTTP\/1\.1" 200 /);
