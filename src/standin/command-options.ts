@@ -171,8 +171,8 @@ class Resolved {
   upload(fail: (why: string) => Error, file: StandinUpload): string {
     if (file.data.byteLength > uploadLimitBytes) throw fail(`is ${file.data.byteLength} bytes; Discord refuses uploads over ${uploadLimitBytes}`);
     if (file.filename.trim() === '') throw fail('needs a file name');
-    // Discord replaces spaces in file names with underscores.
-    const filename = file.filename.replace(/\s/g, '_');
+    // A file name travels as UTF-8 (a lone surrogate arrives as U+FFFD); Discord replaces spaces with underscores.
+    const filename = Buffer.from(file.filename, 'utf8').toString('utf8').replace(/\s/g, '_');
     const id = this.state.nextId();
     const attachment = {
       id, filename, contentType: file.contentType ?? null, description: null, size: file.data.byteLength, channelId: this.channelId,

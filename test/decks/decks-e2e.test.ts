@@ -112,6 +112,10 @@ describe('/deck: an instructor\'s own decks, end to end', () => {
     expect(long.message.content).toMatch(/… 그리고 \d+개 더/);
     const file = await (await fetch(long.message.attachments[0]!.url)).text();
     expect(file.trim().split('\n').filter((line) => line.includes('answr: unknown key'))).toHaveLength(120);
+
+    // A file name that is not valid UTF-16 (a lone surrogate) arrives as U+FFFD, like any UTF-8 upload: a problem, not a crash.
+    const odd = await importDeck(h, h.admin, upload('de\uD800ck.yaml', trueFalseDeck('deck', 1)));
+    expect(odd.message.content).toContain('de\uFFFDck.yaml');
     expect(deckRows(h)).toEqual([]);
   });
 
