@@ -1,19 +1,8 @@
 import type { InteractionHandle, Standin, StandinChannel, StandinGuild, StandinMessage, StandinUser } from '../../src/standin/index.ts';
+import { seededRandom } from '../../src/domain/random.ts';
 import { buttonsOf } from '../../src/standin/index.ts';
 import { reviewButtons } from '../../test/helpers/review-driver.ts';
 import type { Target } from './child.ts';
-
-/** A small seeded generator (mulberry32), so every run draws the same think times. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The button a learner clicks next on what the bot showed: the coach's skip/next, the echo's only button. */
 function nextButton(target: Target, screen: StandinMessage): string | null {

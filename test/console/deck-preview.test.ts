@@ -1,29 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { invalidDeck, trueFalseDeck } from '../decks/deck-fixtures.ts';
-
-function runConsole(input: string, args: string[], timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/console/main.ts', ...args], { cwd: process.cwd(), stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`console did not exit within ${timeoutMs} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`));
-    }, timeoutMs);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(input);
-  });
-}
+import { runConsole } from '../helpers/run-console.ts';
 
 let dir: string | undefined;
 afterEach(() => {
@@ -44,7 +24,7 @@ describe('previewing an instructor deck in the console', () => {
       `/deck import file:${join(dir, 'missing.yaml')}`,
       'quit',
     ].join('\n');
-    const { code, stdout, stderr } = await runConsole(`${input}\n`, ['--preview', '--locale', 'en-US']);
+    const { code, stdout, stderr } = await runConsole(`${input}\n`, ['--preview', '--locale', 'en-US'], 60_000);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('Imported **Practice deck** (`practice`): 3 items');
