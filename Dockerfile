@@ -23,19 +23,16 @@ RUN node -e "const fs=require('fs');const root=require('./package-lock.json').pa
  && npm cache clean --force \
  && node -e "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()"
 
-# The bot compiled to plain JavaScript (emit only: the tests type-check), and the question bank parsed
-# and validated once into its snapshot, so a container starts without a TypeScript loader and without
-# parsing YAML on a read-only root file system. TypeScript is installed on its own at the lockfile's
-# version; the production dependencies (with @types/node) come from the deps stage.
+# The bot bundled into plain JavaScript by esbuild (a production dependency; the tests type-check),
+# and the question bank parsed and validated once into its snapshot, so a container starts without a
+# TypeScript loader and without parsing YAML on a read-only root file system.
 FROM deps AS build
-RUN npm install --prefix /tools --no-save --no-audit --no-fund --ignore-scripts \
-      "typescript@$(node -p "require('./package-lock.json').packages['node_modules/typescript'].version")"
-# The real package.json ("type": "module": tsc emits ES modules for it), over the one made from the lockfile.
-COPY package.json tsconfig.json tsconfig.build.json ./
+# The real package.json ("type": "module"), over the one made from the lockfile.
+COPY package.json ./
+COPY scripts/build.mjs ./scripts/
 COPY src ./src
 COPY questions ./questions
-RUN node /tools/node_modules/typescript/bin/tsc -p tsconfig.build.json --noCheck \
- && node --input-type=module -e "const { loadQuestionBank } = await import('./dist/content/question-bank.js'); const bank = await loadQuestionBank('questions'); console.log('question bank', bank.source, bank.snapshotPath)"
+RUN node scripts/build.mjs && node dist/write-question-snapshot.js
 
 FROM ${NODE_IMAGE}
 ARG VERSION=dev
@@ -66,4 +63,5 @@ USER node
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.HTTP_PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 ENTRYPOINT ["/usr/local/bin/tini", "--"]
-CMD ["node", "dist/main.js"]
+# The same node flags as `npm start` (a test holds them equal).
+CMD ["node", "--optimize-for-size", "dist/main.js"]

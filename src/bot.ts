@@ -1,13 +1,11 @@
 import { once } from 'node:events';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Events, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import { createAppServices } from './app/create-services.ts';
 import type { AppServices } from './app/services.ts';
 import type { AppConfig } from './config.ts';
 import type { Content } from './content/load-content.ts';
-import { loadQuestionBank } from './content/question-bank.ts';
+import { loadQuestionBank, questionsFolder } from './content/question-bank.ts';
 import { createLabImageRepository, createLabProgressRepository } from './db/lab/lab-repository.ts';
 import { createMetaRepository } from './db/meta-repository.ts';
 import { openDatabase, runMigrations, type OpenedDatabase } from './db/open-database.ts';
@@ -29,7 +27,6 @@ import { connectLab } from './app/lab/connect-lab.ts';
 import { createLogger } from './logger.ts';
 import { createOps } from './ops/start-ops.ts';
 
-const questionsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../questions');
 
 export type BotOptions = {
   logger?: Logger;

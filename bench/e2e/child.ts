@@ -3,22 +3,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
 import type { Standin, StandinGuild } from '../../src/standin/index.ts';
+import { productionNodeArgs } from '../../test/helpers/production-start.ts';
 
-const hasBuild = Boolean((JSON.parse(readFileSync('package.json', 'utf8')) as { scripts?: Record<string, string> }).scripts?.build);
-
-/**
- * How production starts the bot, the one place to change when `npm start` changes: compiled
- * JavaScript on plain node once the project has `npm run build` (issue 17 item 4), tsx before that.
- * Node arguments, run from the repository root; `build` is the npm script run once before spawning.
- */
-export const botStart: { readonly build: string | null; readonly args: readonly string[] } = hasBuild
-  ? { build: 'build', args: ['dist/main.js'] }
-  : { build: null, args: ['--import', 'tsx', 'src/main.ts'] };
-
-/** The bot's node arguments, after building it when production runs a build. */
+/** The bot's node arguments as `npm start` has them (bundle and flags), after building the bundle. */
 export function botEntry(): readonly string[] {
-  if (botStart.build) execFileSync('npm', ['run', '--silent', botStart.build], { stdio: 'inherit' });
-  return botStart.args;
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  return productionNodeArgs();
 }
 
 /** The echo bot, as plain JavaScript next to the project's node_modules (so it pays no TypeScript loader). */

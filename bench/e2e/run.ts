@@ -49,8 +49,8 @@ async function world(options: { guilds?: number; members?: number; memberLists?:
 }
 
 /** Spawns a target and times spawn → commands registered → first answer (a `/review` that gets its callback). */
-async function start(target: Target, w: World): Promise<{ child: RunningChild; registeredMs: number; firstAnswerMs: number }> {
-  const child = spawnTarget(target, w.standin, w.guild, join(dir, `${target}-${children.length}.db`), entries[target]);
+async function start(target: Target, w: World, entry = entries[target]): Promise<{ child: RunningChild; registeredMs: number; firstAnswerMs: number }> {
+  const child = spawnTarget(target, w.standin, w.guild, join(dir, `${target}-${children.length}.db`), entry);
   children.push(child);
   const asker = w.standin.createUser({ username: `cold-${children.length}`, locale: 'ko' });
   w.standin.addMember(w.guild, asker);
@@ -89,6 +89,20 @@ try {
     cold[target] = { registeredMs: started.registeredMs, firstAnswerMs: started.firstAnswerMs, idleRss: rssMb(started.child.pid) };
     worlds[target] = { ...w, child: started.child, users };
     log(`${target}: commands registered after ${started.registeredMs.toFixed(0)} ms, first answer after ${started.firstAnswerMs.toFixed(0)} ms, idle RSS ${cold[target].idleRss.toFixed(0)} MB`);
+  }
+
+  // The same idle figure for an echo bot given the bot's node flags (`npm start`'s), so the reader sees
+  // how much of the idle ratio is the flags and how much the code.
+  const botFlags = entries.bot.slice(0, -1);
+  let echoFlaggedIdleRss: number | null = null;
+  if (botFlags.length > 0) {
+    const w = await world();
+    const started = await start('echo', w, [...botFlags, ...entries.echo]);
+    await sleep(2_000);
+    echoFlaggedIdleRss = rssMb(started.child.pid);
+    log(`echo with ${botFlags.join(' ')}: idle RSS ${echoFlaggedIdleRss.toFixed(0)} MB`);
+    await started.child.stop();
+    await w.standin.close();
   }
 
   // 2. Load in interleaved slices.
@@ -158,6 +172,7 @@ try {
   row('interactions without a callback within 3 s', String(bot.failures.length), String(echo.failures.length), '—', '0', bot.failures.length === 0);
   row('main-thread CPU per interaction', ms(bot.cpuPer), ms(echo.cpuPer), ratio(bot.cpuPer, echo.cpuPer), '—', null);
   row('RSS idle after start', mb(cold.bot.idleRss), mb(cold.echo.idleRss), ratio(cold.bot.idleRss, cold.echo.idleRss), '≤ 1.3×', cold.bot.idleRss <= 1.3 * cold.echo.idleRss);
+  if (echoFlaggedIdleRss !== null) row(`RSS idle, echo also run with ${botFlags.join(' ')}`, mb(cold.bot.idleRss), mb(echoFlaggedIdleRss), ratio(cold.bot.idleRss, echoFlaggedIdleRss), '—', null);
   row('RSS loaded (end of the slices)', mb(loadedRss.bot), mb(loadedRss.echo), ratio(loadedRss.bot, loadedRss.echo), '—', null);
   row(`RSS after ${bigGuilds.guilds} guilds × ${bigGuilds.members} members`, mb(guildRss.all.bot), `${mb(guildRss.all.echo)} (default caches)`, ratio(guildRss.all.bot, guildRss.all.echo), '≤ 0.5×', guildRss.all.bot <= 0.5 * guildRss.all.echo);
   row(`RSS, ${bigGuilds.guilds} guilds without member lists`, mb(guildRss.bot.bot), mb(guildRss.bot.echo), ratio(guildRss.bot.bot, guildRss.bot.echo), '≤ 1.3×', guildRss.bot.bot <= 1.3 * guildRss.bot.echo);

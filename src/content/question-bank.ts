@@ -1,20 +1,26 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Deck, Item } from '../domain/content/items.ts';
 import type { LabExercise } from '../domain/lab/exercise.ts';
 import type { Content } from './load-content.ts';
+import { projectRoot } from '../project-root.ts';
 
 export type QuestionBank = { content: Content; labs: LabExercise[]; source: 'snapshot' | 'parsed'; snapshotPath: string };
 
 type Snapshot = { decks: Deck[]; labs: LabExercise[] };
 
+/** The built-in decks and lab exercises. */
+export const questionsFolder = join(projectRoot, 'questions');
+export const defaultSnapshotDir = join(projectRoot, 'node_modules', '.cache', 'docker-coach');
+/**
+ * The code that turns files into the bank: a change there must not reuse a snapshot made by the old
+ * code. From the sources that is `src/content` and `src/domain/content`; in the bundle (`dist/`, one
+ * folder of chunks, see scripts/build.mjs) the loader is spread over chunks, so it is the whole bundle.
+ */
 const here = dirname(fileURLToPath(import.meta.url));
-/** `src/content` in development, `dist/content` when compiled: either way two levels below the project. */
-export const defaultSnapshotDir = resolve(here, '../../node_modules/.cache/docker-coach');
-/** The code that turns files into the bank: a change here must not reuse a snapshot made by the old code. */
-const loaderDirs = [here, resolve(here, '../domain/content')];
+const loaderDirs = existsSync(join(here, '..', 'domain', 'content')) ? [here, resolve(here, '..', 'domain', 'content')] : [here];
 const prefix = 'question-bank-';
 
 /**

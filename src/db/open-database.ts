@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema/index.ts';
 import { startWalCheckpointer } from './wal-checkpointer.ts';
+import { projectRoot } from '../project-root.ts';
 
 export type Db = ReturnType<typeof drizzle<typeof schema>>;
 export type OpenedDatabase = {
@@ -15,7 +15,7 @@ export type OpenedDatabase = {
   close(): Promise<void>;
 };
 
-const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
+const migrationsFolder = join(projectRoot, 'migrations');
 
 /**
  * Opens (creating if needed) the SQLite file with the pragmas every connection needs:

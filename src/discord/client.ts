@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits, Options, Partials } from 'discord.js';
+import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, Options, Partials, type GatewayDispatchPayload } from 'discord.js';
 import { pacedMakeRequest } from './request-budget.ts';
 
 const fifteenMinutesSecs = 15 * 60;
@@ -14,7 +14,7 @@ const isBot = (entry: { id: string; client: Client<true> }) => entry.id === entr
  * All its REST requests share one budget that keeps the bot under Discord's global limit.
  */
 export function createDiscordClient(apiUrl: string | undefined): Client {
-  return new Client({
+  const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent],
     partials: [Partials.Channel],
     allowedMentions: { parse: [] },
@@ -43,4 +43,20 @@ export function createDiscordClient(apiUrl: string | undefined): Client {
       users: { interval: fifteenMinutesSecs, filter: () => (user) => user.id !== user.client.user.id },
     },
   });
+  client.on(Events.Raw, (packet: GatewayDispatchPayload) => keepOwnMemberOnly(packet, client));
+  return client;
+}
+
+/**
+ * Cuts a GUILD_CREATE's member and presence lists down to the bot's own member before discord.js
+ * handles the packet (the raw event sees the same object first). Discord sends those lists only to
+ * bots with the presences intent, which this bot does not ask for; if they come anyway, building a
+ * GuildMember and a User for every entry just for the limited cache to drop them would grow the heap
+ * with every guild (issue 17: 200 guilds × 1,000 members).
+ */
+function keepOwnMemberOnly(packet: GatewayDispatchPayload, client: Client): void {
+  if (packet.t !== GatewayDispatchEvents.GuildCreate || !Array.isArray(packet.d.members)) return;
+  const ownId = client.user?.id;
+  packet.d.members = packet.d.members.filter((member) => member.user.id === ownId);
+  packet.d.presences = [];
 }

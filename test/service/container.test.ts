@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startStandin, type Standin } from '../../src/standin/index.ts';
 import { bakeBotImage, docker } from '../helpers/bot-image.ts';
+import { productionNodeArgs } from '../helpers/production-start.ts';
 import { beforeAllWithEngine, connectTestEngine } from '../helpers/docker.ts';
 
 // The production image, run the way compose runs it: read-only root, a tmpfs /tmp, a named data
@@ -85,8 +86,8 @@ describe('the container image', () => {
     expect(await docker(['inspect', '--format', '{{.State.ExitCode}}', first])).toBe('0');
     const firstLogs = await logsOf(first);
     expect(firstLogs).toContain('bot stopped');
-    // Compiled JavaScript on plain node, and the question bank from the snapshot made at build time.
-    expect(await docker(['inspect', '--format', '{{json .Config.Cmd}}', first])).toBe('["node","dist/main.js"]');
+    // The bundle on plain node with npm start's flags, and the question bank from the snapshot made at build time.
+    expect(JSON.parse(await docker(['inspect', '--format', '{{json .Config.Cmd}}', first]))).toEqual(['node', ...productionNodeArgs()]);
     expect(firstLogs).toMatch(/"source":"snapshot".*"msg":"question bank loaded"/);
 
     const putsBefore = standin.calls.filter((call) => call.method === 'PUT').length;

@@ -1,0 +1,82 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { Permission, startStandin } from '../../src/standin/index.ts';
+import { productionNodeArgs } from '../helpers/production-start.ts';
+import { answerCorrectly } from '../helpers/review-driver.ts';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+// What production runs (`npm start`: the esbuild bundle in dist/ on plain node with its flags), driven
+// through the features whose code the bundle loads lazily or finds by path: migrations and the
+// question bank (paths from the project root), the deck template and YAML parser, the chart chunk
+// with its native canvas and font, the zip/CSV chunk, and the metrics chunk.
+describe('the production bundle', () => {
+  it('starts like npm start and serves review, stats charts, export, decks and metrics', async () => {
+    execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'pipe' });
+    const standin = await startStandin();
+    const guild = standin.createGuild({ locale: 'ko' });
+    const channel = standin.createTextChannel(guild, 'study');
+    const learner = standin.createUser({ username: 'minji', locale: 'ko' });
+    const admin = standin.createUser({ username: 'teacher', locale: 'ko' });
+    standin.addMember(guild, learner);
+    standin.addMember(guild, admin, { permissions: Permission.ManageGuild });
+    const dir = mkdtempSync(join(tmpdir(), 'coach-bundle-'));
+    const dbPath = join(dir, 'coach.db');
+    const httpPort = await freePort();
+    let stderr = '';
+    const bot = spawn(process.execPath, productionNodeArgs(), {
+      env: {
+        PATH: process.env.PATH ?? '', DISCORD_TOKEN: standin.token, DISCORD_APPLICATION_ID: standin.applicationId, DISCORD_GUILD_ID: guild.id,
+        DISCORD_API_URL: standin.restUrl, DATABASE_PATH: dbPath, LOG_LEVEL: 'warn', NODE_ENV: 'production', HTTP_PORT: String(httpPort),
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    bot.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    try {
+      await standin.waitForBotReady(30_000);
+      const review = await (await standin.sendChatInput({ user: learner, guild, channel, name: 'review', options: { deck: 'docker-commands' } })).finalMessage();
+      await (await answerCorrectly(standin, learner, review)).finalMessage();
+
+      const stats = await (await standin.sendChatInput({ user: learner, guild, channel, name: 'stats' })).finalMessage();
+      expect(stats.attachments.length).toBe(2);
+      for (const png of stats.attachments) expect([...png.data.subarray(1, 4)].map((byte) => String.fromCharCode(byte)).join('')).toBe('PNG');
+
+      const exported = await (await standin.sendChatInput({ user: learner, guild, channel, name: 'export' })).finalMessage();
+      expect(Object.keys(unzipSync(exported.attachments[0]!.data))).toContain('review_log.csv');
+
+      const template = await (await standin.sendChatInput({ user: admin, guild, channel, name: 'deck', subcommand: 'template' })).finalMessage();
+      const templateText = await (await fetch(template.attachments[0]!.url)).text();
+      expect(templateText).toBe(readFileSync('questions/templates/my-deck.yaml', 'utf8'));
+      const file = { kind: 'upload' as const, filename: 'my-deck.yaml', data: Buffer.from(templateText, 'utf8'), contentType: 'application/yaml' };
+      const imported = await (await standin.sendChatInput({ user: admin, guild, channel, name: 'deck', subcommand: 'import', options: { file } })).finalMessage();
+      expect(imported.content).toContain('문제 7개');
+
+      const metrics = await (await fetch(`http://127.0.0.1:${httpPort}/metrics`)).text();
+      expect(metrics).toMatch(/^coach_reply_latency_seconds_count\b/m);
+
+      const exit = new Promise<number | null>((resolve) => bot.once('exit', (code) => resolve(code)));
+      bot.kill('SIGTERM');
+      expect(await exit).toBe(0);
+      expect(stderr).toBe('');
+      const db = new Database(dbPath, { readonly: true });
+      expect(db.prepare('select count(*) n from review_logs where user_id = ?').get(learner.id)).toEqual({ n: 1 });
+      db.close();
+    } finally {
+      if (bot.exitCode === null) bot.kill('SIGKILL');
+      await standin.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
