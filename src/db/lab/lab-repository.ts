@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../open-database.ts';
 import { labActive, labImages, labProgress } from '../schema/index.ts';
+import { transactionRunner } from '../transaction.ts';
 
 export type LearnerImageRow = { ref: string; addedAt: Date };
 
@@ -52,7 +53,7 @@ const toRecord = (row: ProgressRow): LabProgressRow => ({
 export function createLabProgressRepository(db: Db) {
   const progressKey = (guildId: string, userId: string) => and(eq(labProgress.guildId, guildId), eq(labProgress.userId, userId));
   return {
-    transaction: <T>(work: () => T): T => db.transaction(() => work()),
+    transaction: transactionRunner(db),
     activeExercise(guildId: string, userId: string): string | undefined {
       return db.select().from(labActive).where(and(eq(labActive.guildId, guildId), eq(labActive.userId, userId))).get()?.exerciseId;
     },

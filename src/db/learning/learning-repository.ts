@@ -3,6 +3,7 @@ import type { Streak } from '../../domain/streak.ts';
 import type { Outcome, XpSource } from '../../domain/learning/rewards.ts';
 import type { Db } from '../open-database.ts';
 import { reviewLogs, streaks, xpEvents, xpTotals } from '../schema/index.ts';
+import { transactionRunner } from '../transaction.ts';
 
 /** One answer in the review log, with the FSRS values before and after. */
 export type NewReviewLog = {
@@ -44,9 +45,7 @@ export function createLearningRepository(db: Db) {
     .prepare();
 
   return {
-    transaction<T>(work: () => T): T {
-      return db.transaction(() => work());
-    },
+    transaction: transactionRunner(db),
     insertLog(log: NewReviewLog): void {
       insertLog.run({ ...log, hintUsed: log.hintUsed ? 1 : 0 });
     },

@@ -3,6 +3,7 @@ import type { AnswerOutcome } from '../../domain/quiz/types.ts';
 import type { Locale } from '../../domain/locale.ts';
 import type { Db } from '../open-database.ts';
 import { dailyAnswers, dailyConfigs, dailyPosts } from '../schema/index.ts';
+import { transactionRunner } from '../transaction.ts';
 
 /** A server's daily-question schedule (local time in the bot's time zone). */
 export type DailyConfig = {
@@ -37,9 +38,7 @@ export type DailyAnswer = { postId: number; userId: string; atMs: number; outcom
 /** Daily-question schedules, posts and the one answer per member per post. */
 export function createDailyRepository(db: Db) {
   return {
-    transaction<T>(work: () => T): T {
-      return db.transaction(() => work());
-    },
+    transaction: transactionRunner(db),
     config(guildId: string): DailyConfig | undefined {
       return db.select().from(dailyConfigs).where(eq(dailyConfigs.guildId, guildId)).get();
     },

@@ -3,6 +3,7 @@ import type { QuizAnswer, QuizEndReason, QuizMode, QuizRound, RoundCloseReason }
 import type { Locale } from '../../domain/locale.ts';
 import type { Db } from '../open-database.ts';
 import { quizAnswers, quizRounds, quizzes } from '../schema/index.ts';
+import { transactionRunner } from '../transaction.ts';
 
 export type QuizRecord = {
   id: number;
@@ -56,9 +57,7 @@ export function createQuizRepository(db: Db) {
   });
 
   return {
-    transaction<T>(work: () => T): T {
-      return db.transaction(() => work());
-    },
+    transaction: transactionRunner(db),
     /** Inserts a running quiz; null when the channel already has one (the unique index says so). */
     insertQuiz(quiz: NewQuiz): number | null {
       const { itemIds, ...rest } = quiz;
