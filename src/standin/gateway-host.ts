@@ -8,7 +8,7 @@ import { gatewayUrl } from './rest-other.ts';
 /** Application flags that say a privileged intent is enabled (the "limited" variants of unverified bots). */
 const applicationFlagOf = { presences: 1 << 13, guildMembers: 1 << 15, messageContent: 1 << 19 } as const;
 
-export function createGatewayHost(core: Omit<StandinCore, 'gateway'>, changed: () => void, enabled: PrivilegedIntentSwitches, members: 'all' | 'bot'): GatewayHost {
+export function createGatewayHost(core: Omit<StandinCore, 'gateway'>, changed: () => void, enabled: PrivilegedIntentSwitches, members: 'all' | 'bot' | 'by-intents'): GatewayHost {
   const { state, botUser, applicationId } = core;
   const url = () => gatewayUrl(core);
   const botGuilds = () => [...state.guilds.values()].filter((guild) => state.member(guild.id, botUser.id));
@@ -34,7 +34,10 @@ export function createGatewayHost(core: Omit<StandinCore, 'gateway'>, changed: (
       user_settings: {},
       auth: {},
     }),
-    guildCreates: () => botGuilds().map((guild) => guildCreateJson(state, guild, botUser.id, members)),
+    guildCreates: (intents) => {
+      const listed = members !== 'by-intents' ? members : (intents & privilegedIntents.presences) !== 0 ? 'all' : 'bot';
+      return botGuilds().map((guild) => guildCreateJson(state, guild, botUser.id, listed));
+    },
     // Answers op 8 (what `guild.members.fetch()` sends) in one chunk.
     membersChunk: (request) => {
       const guildId = String(request.guild_id ?? '');

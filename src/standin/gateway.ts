@@ -35,7 +35,8 @@ export interface GatewayHost {
   readyData(sessionId: string): Json;
   /** The privileged intents the application has enabled (bits of `privilegedIntents`). */
   readonly enabledPrivilegedIntents: number;
-  guildCreates(): Json[];
+  /** The GUILD_CREATE of every guild of the bot, as a session with these intents receives them. */
+  guildCreates(intents: number): Json[];
   membersChunk(request: Json): Json | null;
   changed(): void;
 }
@@ -173,7 +174,7 @@ export class Gateway {
     };
     this.sessions.set(session.id, session);
     this.#send(session, 'READY', this.host.readyData(session.id));
-    for (const guild of this.host.guildCreates()) this.#send(session, 'GUILD_CREATE', guild);
+    for (const guild of this.host.guildCreates(session.intents)) this.#send(session, 'GUILD_CREATE', guild);
     session.ready = true;
     this.host.changed();
     return session;

@@ -33,10 +33,12 @@ export interface StandinOptions {
   /** Clock (ms) of the rate-limit windows, so a test can hold time still. Default: real time. */
   rateLimitClock?: () => number;
   /**
-   * Whether GUILD_CREATE lists every member (`all`, the default) or only the bot's own (`bot`): what
-   * Discord sends for a large guild to a bot without the privileged members and presences intents.
+   * Which members GUILD_CREATE lists. `by-intents` (the default) is Discord's rule: every member only
+   * to a session that identified with the GUILD_PRESENCES intent, otherwise just the bot's own (and
+   * users in voice, which the stand-in has none of). `all` and `bot` force one or the other, e.g. for
+   * a benchmark of what a bot does when the lists come anyway.
    */
-  guildCreateMembers?: 'all' | 'bot';
+  guildCreateMembers?: 'all' | 'bot' | 'by-intents';
   /** Discord's global limit for bot-token requests. Default 50 per second. */
   globalRequestsPerSecond?: number;
 }

@@ -54,7 +54,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     tokenNowMs: options.interactionTokenClock ?? (() => Date.now()),
     rateLimits: new RateLimits(options.rateLimitClock ?? (() => Date.now()), options.globalRequestsPerSecond ?? globalRequestsPerSecond),
   };
-  const gateway = new Gateway(createGatewayHost(base, () => signal.notify(), options.privilegedIntents ?? {}, options.guildCreateMembers ?? 'all'));
+  const gateway = new Gateway(createGatewayHost(base, () => signal.notify(), options.privilegedIntents ?? {}, options.guildCreateMembers ?? 'by-intents'));
   const core: StandinCore = { ...base, gateway };
 
   const server = createServer(createRequestHandler(core, [...interactionRoutes(core), ...channelRoutes(core), ...otherRoutes(core)]));

@@ -9,7 +9,8 @@ import { startStandin } from '../../src/standin/index.ts';
 
 describe('discord.js caches', () => {
   it('keep only the bot member per guild and the users who interacted, however many members the guilds send', async () => {
-    const standin = await startStandin();
+    // Discord lists members only to bots with the presences intent (this one has not): sent anyway here.
+    const standin = await startStandin({ guildCreateMembers: 'all' });
     const guilds = [standin.createGuild({ locale: 'ko' }), standin.createGuild({ locale: 'ko' })];
     const channel = standin.createTextChannel(guilds[0]!, 'study');
     const people = Array.from({ length: 300 }, (_, i) => standin.createUser({ username: `member${i}`, locale: 'ko' }));

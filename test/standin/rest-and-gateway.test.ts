@@ -150,22 +150,28 @@ describe('Discord rules the stand-in enforces', () => {
     }
   });
 
-  it('lists every member in GUILD_CREATE, or only the bot\'s own as Discord does for a large guild without member intents', async () => {
-    for (const [listed, cachedMembers] of [['all', 302], ['bot', 1]] as const) {
+  it('lists every member in GUILD_CREATE only to a bot with the presences intent, as Discord does (or as forced)', async () => {
+    const cases = [
+      ['by-intents', [GatewayIntentBits.Guilds], 1],
+      ['by-intents', [GatewayIntentBits.Guilds, GatewayIntentBits.GuildPresences], 302],
+      ['all', [GatewayIntentBits.Guilds], 302],
+      ['bot', [GatewayIntentBits.Guilds, GatewayIntentBits.GuildPresences], 1],
+    ] as const;
+    for (const [listed, intents, cachedMembers] of cases) {
       const standin = await startStandin({ guildCreateMembers: listed });
       const guild = standin.createGuild();
       for (let i = 0; i < 300; i += 1) standin.addMember(guild, standin.createUser({ username: `member${i}` }));
-      const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: standin.restUrl } });
+      const client = new Client({ intents: [...intents], rest: { api: standin.restUrl } });
       try {
         const ready = once(client, Events.ClientReady);
         await client.login(standin.token);
         await ready;
         const cached = client.guilds.cache.get(guild.id)!;
         // 300 members, the guild's owner and the bot.
-        expect(cached.members.cache.size).toBe(cachedMembers);
+        expect(cached.members.cache.size, `${listed} with intents ${intents.join(',')}`).toBe(cachedMembers);
         expect(cached.members.cache.has(standin.botUser.id)).toBe(true);
         expect(cached.memberCount).toBe(302);
-        expect(cached.large).toBe(listed === 'bot');
+        expect(cached.large).toBe(cachedMembers === 1);
       } finally {
         await client.destroy();
         await standin.close();
