@@ -32,7 +32,7 @@ COPY package.json ./
 COPY scripts/build.mjs ./scripts/
 COPY src ./src
 COPY questions ./questions
-RUN node scripts/build.mjs && node dist/write-question-snapshot.js
+RUN node scripts/build.mjs
 
 FROM ${NODE_IMAGE}
 ARG VERSION=dev
