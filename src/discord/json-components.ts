@@ -28,3 +28,10 @@ export function jsonButton(customId: string, label: string, style: ButtonColor =
 export function jsonRow(components: APIComponentInMessageActionRow[]): MessageRow {
   return { type: ComponentType.ActionRow, components };
 }
+
+/** Buttons laid out in as many rows as Discord's five per row need. */
+export function jsonButtonRows(buttons: APIButtonComponentWithCustomId[]): MessageRow[] {
+  const rows: MessageRow[] = [];
+  for (let at = 0; at < buttons.length; at += discordLimits.buttonsPerRow) rows.push(jsonRow(buttons.slice(at, at + discordLimits.buttonsPerRow)));
+  return rows;
+}

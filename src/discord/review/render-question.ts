@@ -2,7 +2,7 @@ import { ButtonStyle, ComponentType, type APIEmbed } from 'discord.js';
 import type { ReviewScreen } from '../../app/review/review-service.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { brandColor, clip } from '../format.ts';
-import { jsonButton as button, jsonRow, type MessageRow } from '../json-components.ts';
+import { jsonButton as button, jsonButtonRows, jsonRow, type MessageRow } from '../json-components.ts';
 import { reviewId } from './review-ids.ts';
 import { discordLimits } from '../../domain/limits.ts';
 
@@ -61,7 +61,8 @@ export function renderQuestion(screen: QuestionScreen, locale: Locale, orderPick
     ]));
   } else if (view.style === 'order') {
     const picked = orderPicks.join('');
-    rows.push(jsonRow(view.options.map((option, i) =>
+    // Up to six steps: a sixth goes on a second row (five buttons per row).
+    rows.push(...jsonButtonRows(view.options.map((option, i) =>
       button(reviewId('ord', sessionId, version, `${picked}${option.index}`), String(i + 1), ButtonStyle.Primary, orderPicks.includes(option.index)))));
   } else {
     rows.push(jsonRow([button(reviewId('ans', sessionId, version), t(locale, 'review.button.answer'), ButtonStyle.Primary)]));
