@@ -29,11 +29,36 @@ export function localParts(instant: Date, timeZone: string): LocalParts {
  * The study day of an instant as a day number (days since 1970-01-01 of the local date, where a
  * local wall-clock time before 04:00 still belongs to the previous date). The rollover is a wall-clock
  * rule, so it happens at 04:00 local on daylight-saving days too.
+ *
+ * Called several times per interaction, so the last answer per time zone is kept with the instants
+ * it holds for; an instant between them is answered without Temporal.
  */
 export function studyDay(instant: Date, timeZone: string): number {
+  const ms = instant.getTime();
+  const known = lastDays.get(timeZone);
+  if (known && ms >= known.fromMs && ms < known.toMs) return known.day;
   const local = zoned(instant, timeZone);
   const date = local.toPlainDate();
-  return dayNumberOf(local.hour < dayRolloverHour ? date.subtract({ days: 1 }) : date);
+  const day = dayNumberOf(local.hour < dayRolloverHour ? date.subtract({ days: 1 }) : date);
+  // The day holds from its 04:00 to the next day's 04:00 as Temporal places them on daylight-saving days
+  // (the earliest instant the wall clock reads 04:00 or later). That is exact because no time zone moves its
+  // clock back across 04:00, so a zone's study day never goes backwards (tested over the whole time zone database).
+  const fromMs = studyDayStart(day, timeZone).getTime();
+  const toMs = studyDayStart(day + 1, timeZone).getTime();
+  if (fromMs <= ms && ms < toMs) remember(timeZone, { day, fromMs, toMs });
+  return day;
+}
+
+type KnownDay = { day: number; fromMs: number; toMs: number };
+
+/** The last study day computed per time zone; a few zones at most (a bot serves one, tests several). */
+const lastDays = new Map<string, KnownDay>();
+const rememberedZones = 8;
+
+function remember(timeZone: string, known: KnownDay): void {
+  lastDays.delete(timeZone);
+  if (lastDays.size >= rememberedZones) lastDays.delete(lastDays.keys().next().value!);
+  lastDays.set(timeZone, known);
 }
 
 /**

@@ -26,7 +26,7 @@ describe('answer feedback shows what the learner picked', () => {
     const wrong = single.options.findIndex((option) => !option.correct);
     const { evaluation, screen } = feedbackFor(single, [wrong]);
     expect(evaluation.outcome).toBe('incorrect');
-    const fields = renderReviewScreen(screen, 'ko').embeds[0]!.toJSON().fields ?? [];
+    const fields = renderReviewScreen(screen, 'ko').embeds[0]!.fields ?? [];
     expect(fields).toContainEqual({ name: '내 답', value: single.options[wrong]!.text.ko });
   });
 
@@ -34,7 +34,7 @@ describe('answer feedback shows what the learner picked', () => {
     const correct = multi.options.flatMap((option, index) => (option.correct ? [index] : []));
     const { evaluation, screen } = feedbackFor(multi, [correct[0]!]);
     expect(evaluation.outcome).toBe('incorrect');
-    const en = renderReviewScreen(screen, 'en').embeds[0]!.toJSON().fields ?? [];
+    const en = renderReviewScreen(screen, 'en').embeds[0]!.fields ?? [];
     expect(en).toContainEqual({ name: 'Your answer', value: multi.options[correct[0]!]!.text.en });
     const missed = en.find((field) => field.name === 'Right options you missed')?.value ?? '';
     for (const index of correct.slice(1)) expect(missed).toContain(multi.options[index]!.text.en);

@@ -1,7 +1,8 @@
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, StringSelectMenuBuilder } from 'discord.js';
+import { ButtonStyle, ComponentType, type APIEmbed } from 'discord.js';
 import type { ReviewScreen } from '../../app/review/review-service.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { brandColor, clip } from '../format.ts';
+import { jsonButton as button, jsonButtonRows, jsonRow, type MessageRow } from '../json-components.ts';
 import { reviewId } from './review-ids.ts';
 import { discordLimits } from '../../domain/limits.ts';
 
@@ -34,51 +35,44 @@ export function renderQuestion(screen: QuestionScreen, locale: Locale, orderPick
     }
   }
   if (screen.hintShown && view.hint) lines.push('', t(locale, 'review.hint', { hint: view.hint[locale] }));
-  const embed = new EmbedBuilder()
-    .setColor(brandColor)
-    .setTitle(t(locale, screen.isNew ? 'review.title.new' : 'review.title.due'))
-    .setDescription(clip(lines.join('\n'), discordLimits.embedDescription))
-    .setFooter({ text: t(locale, 'review.progress', { reviewed: progress.reviewed, correct: progress.correct, xp: progress.xpEarned }) });
+  const embed: APIEmbed = {
+    color: brandColor,
+    title: t(locale, screen.isNew ? 'review.title.new' : 'review.title.due'),
+    description: clip(lines.join('\n'), discordLimits.embedDescription),
+    footer: { text: t(locale, 'review.progress', { reviewed: progress.reviewed, correct: progress.correct, xp: progress.xpEarned }) },
+  };
 
-  const rows: ActionRowBuilder<ButtonBuilder | StringSelectMenuBuilder>[] = [];
-  const button = (id: string, label: string, style = ButtonStyle.Secondary) =>
-    new ButtonBuilder().setCustomId(id).setLabel(clip(label, discordLimits.buttonLabel)).setStyle(style);
+  const rows: MessageRow[] = [];
   if (view.style === 'pick-one') {
-    rows.push(new ActionRowBuilder<ButtonBuilder>().addComponents(
-      view.options.map((option, i) => button(reviewId('pick', sessionId, version, String(option.index)), letters[i]!, ButtonStyle.Primary)),
-    ));
+    rows.push(jsonRow(view.options.map((option, i) => button(reviewId('pick', sessionId, version, String(option.index)), letters[i]!, ButtonStyle.Primary))));
   } else if (view.style === 'pick-many') {
-    rows.push(new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
-      new StringSelectMenuBuilder()
-        .setCustomId(reviewId('many', sessionId, version))
-        .setPlaceholder(t(locale, 'review.select.placeholder'))
-        .setMinValues(1)
-        .setMaxValues(view.options.length)
-        .addOptions(view.options.map((option, i) => ({ label: clip(`${letters[i]}. ${option.text[locale]}`, discordLimits.selectOptionLabel), value: String(option.index) }))),
-    ));
+    rows.push(jsonRow([{
+      type: ComponentType.StringSelect,
+      custom_id: reviewId('many', sessionId, version),
+      placeholder: t(locale, 'review.select.placeholder'),
+      min_values: 1,
+      max_values: view.options.length,
+      options: view.options.map((option, i) => ({ label: clip(`${letters[i]}. ${option.text[locale]}`, discordLimits.selectOptionLabel), value: String(option.index) })),
+    }]));
   } else if (view.style === 'true-false') {
-    rows.push(new ActionRowBuilder<ButtonBuilder>().addComponents(
+    rows.push(jsonRow([
       button(reviewId('tf', sessionId, version, '1'), t(locale, 'review.button.true'), ButtonStyle.Primary),
       button(reviewId('tf', sessionId, version, '0'), t(locale, 'review.button.false'), ButtonStyle.Primary),
-    ));
+    ]));
   } else if (view.style === 'order') {
     const picked = orderPicks.join('');
-    rows.push(new ActionRowBuilder<ButtonBuilder>().addComponents(
-      view.options.map((option, i) =>
-        button(reviewId('ord', sessionId, version, `${picked}${option.index}`), String(i + 1), ButtonStyle.Primary)
-          .setDisabled(orderPicks.includes(option.index))),
-    ));
+    // Up to six steps: a sixth goes on a second row (five buttons per row).
+    rows.push(...jsonButtonRows(view.options.map((option, i) =>
+      button(reviewId('ord', sessionId, version, `${picked}${option.index}`), String(i + 1), ButtonStyle.Primary, orderPicks.includes(option.index)))));
   } else {
-    rows.push(new ActionRowBuilder<ButtonBuilder>().addComponents(
-      button(reviewId('ans', sessionId, version), t(locale, 'review.button.answer'), ButtonStyle.Primary),
-    ));
+    rows.push(jsonRow([button(reviewId('ans', sessionId, version), t(locale, 'review.button.answer'), ButtonStyle.Primary)]));
   }
   const tools = [
-    button(reviewId('hint', sessionId, version), t(locale, 'review.button.hint')).setDisabled(screen.hintShown || !view.hint),
+    button(reviewId('hint', sessionId, version), t(locale, 'review.button.hint'), ButtonStyle.Secondary, screen.hintShown || !view.hint),
     button(reviewId('skip', sessionId, version), t(locale, 'review.button.skip')),
     button(reviewId('stop', sessionId, version), t(locale, 'review.button.stop'), ButtonStyle.Danger),
   ];
   if (view.style === 'order' && orderPicks.length > 0) tools.unshift(button(reviewId('ord', sessionId, version, ''), t(locale, 'review.button.undo')));
-  rows.push(new ActionRowBuilder<ButtonBuilder>().addComponents(tools));
+  rows.push(jsonRow(tools));
   return { embeds: [embed], components: rows, allowedMentions: { parse: [] } };
 }

@@ -1,7 +1,8 @@
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
+import { ButtonStyle, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { ReviewScreen } from '../../app/review/review-service.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { brandColor, clip, failureColor, quoteUserText, relativeTime, successColor } from '../format.ts';
+import { jsonButton, jsonRow } from '../json-components.ts';
 import { renderQuestion } from './render-question.ts';
 import { reviewId } from './review-ids.ts';
 import { discordLimits } from '../../domain/limits.ts';
@@ -25,25 +26,27 @@ function renderFeedback(screen: Extract<ReviewScreen, { type: 'feedback' }>, loc
   const title = screen.score === null ? t(locale, `review.feedback.${screen.outcome}`) : t(locale, 'review.feedback.score', { score: screen.score });
   // A model answer is long: it goes behind a spoiler so the learner can compare at their own pace.
   const expected = screen.score === null ? clip(screen.expected[locale], discordLimits.embedFieldValue) : `||${clip(screen.expected[locale], discordLimits.embedFieldValue - 4)}||`;
-  const embed = new EmbedBuilder()
-    .setColor(accepted ? successColor : failureColor)
-    .setTitle(title)
-    .addFields({ name: t(locale, screen.score === null ? 'review.feedback.expected' : 'review.feedback.modelAnswer'), value: expected });
-  if (screen.answerText !== null) embed.addFields({ name: t(locale, 'review.feedback.yourAnswer'), value: quoteUserText(screen.answerText) });
-  else if (screen.given) embed.addFields({ name: t(locale, 'review.feedback.yourAnswer'), value: clip(screen.given[locale], discordLimits.embedFieldValue) });
-  if (screen.missed) embed.addFields({ name: t(locale, 'review.feedback.missed'), value: clip(screen.missed[locale], discordLimits.embedFieldValue) });
-  embed.addFields({ name: t(locale, 'review.feedback.explanation'), value: clip(screen.explanation[locale], discordLimits.embedFieldValue) });
+  const fields: APIEmbedField[] = [{ name: t(locale, screen.score === null ? 'review.feedback.expected' : 'review.feedback.modelAnswer'), value: expected }];
+  if (screen.answerText !== null) fields.push({ name: t(locale, 'review.feedback.yourAnswer'), value: quoteUserText(screen.answerText) });
+  else if (screen.given) fields.push({ name: t(locale, 'review.feedback.yourAnswer'), value: clip(screen.given[locale], discordLimits.embedFieldValue) });
+  if (screen.missed) fields.push({ name: t(locale, 'review.feedback.missed'), value: clip(screen.missed[locale], discordLimits.embedFieldValue) });
+  fields.push({ name: t(locale, 'review.feedback.explanation'), value: clip(screen.explanation[locale], discordLimits.embedFieldValue) });
   const notes = [
     t(locale, 'review.feedback.source', { source: screen.source[locale] }),
     `${t(locale, 'review.feedback.next', { due: relativeTime(screen.dueAt) })} · ${t(locale, 'review.feedback.xp', { xp: screen.xpAwarded })}`,
   ];
   if (screen.leechNow) notes.push(t(locale, 'review.feedback.leech'));
-  embed.setDescription(notes.join('\n'));
-  embed.setFooter({ text: t(locale, 'review.progress', { reviewed: screen.progress.reviewed, correct: screen.progress.correct, xp: screen.progress.xpEarned }) });
-  const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
-    new ButtonBuilder().setCustomId(reviewId('next', screen.sessionId, screen.version)).setLabel(t(locale, 'review.button.next')).setStyle(ButtonStyle.Primary),
-    new ButtonBuilder().setCustomId(reviewId('stop', screen.sessionId, screen.version)).setLabel(t(locale, 'review.button.stop')).setStyle(ButtonStyle.Secondary),
-  );
+  const embed: APIEmbed = {
+    color: accepted ? successColor : failureColor,
+    title,
+    description: notes.join('\n'),
+    fields,
+    footer: { text: t(locale, 'review.progress', { reviewed: screen.progress.reviewed, correct: screen.progress.correct, xp: screen.progress.xpEarned }) },
+  };
+  const row = jsonRow([
+    jsonButton(reviewId('next', screen.sessionId, screen.version), t(locale, 'review.button.next'), ButtonStyle.Primary),
+    jsonButton(reviewId('stop', screen.sessionId, screen.version), t(locale, 'review.button.stop'), ButtonStyle.Secondary),
+  ]);
   return { embeds: [embed], components: [row], allowedMentions: { parse: [] } };
 }
 
@@ -53,10 +56,7 @@ function renderSummary(screen: Extract<ReviewScreen, { type: 'summary' }>, local
   const lines = [t(locale, 'review.summary.body', { reviewed, accuracy, xp: xpEarned, streak: screen.streak })];
   if (screen.newLimitReached) lines.push(t(locale, 'review.empty.limit'));
   lines.push(screen.nextDueAt ? t(locale, 'review.summary.nextDue', { due: relativeTime(screen.nextDueAt) }) : t(locale, 'review.summary.noneDue'));
-  const embed = new EmbedBuilder()
-    .setColor(brandColor)
-    .setTitle(t(locale, screen.stopped ? 'review.summary.stopped' : 'review.summary.title'))
-    .setDescription(lines.join('\n'));
+  const embed: APIEmbed = { color: brandColor, title: t(locale, screen.stopped ? 'review.summary.stopped' : 'review.summary.title'), description: lines.join('\n') };
   return { embeds: [embed], components: [], allowedMentions: { parse: [] } };
 }
 
@@ -66,6 +66,6 @@ function renderEmpty(screen: Extract<ReviewScreen, { type: 'empty' }>, locale: L
   if (screen.newLimitReached) lines.push(t(locale, 'review.empty.limit'));
   if (screen.nextDueAt) lines.push(t(locale, 'review.empty.nextDue', { due: relativeTime(screen.nextDueAt) }));
   if (lines.length === 0) lines.push(t(locale, 'review.empty.nothing'));
-  const embed = new EmbedBuilder().setColor(brandColor).setTitle(t(locale, 'review.empty.title')).setDescription(lines.join('\n'));
+  const embed: APIEmbed = { color: brandColor, title: t(locale, 'review.empty.title'), description: lines.join('\n') };
   return { embeds: [embed], components: [], allowedMentions: { parse: [] } };
 }

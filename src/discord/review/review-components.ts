@@ -1,4 +1,4 @@
-import { ActionRowBuilder, ModalBuilder, TextInputBuilder, TextInputStyle } from 'discord.js';
+import { ComponentType, TextInputStyle, type APIModalInteractionResponseCallbackData } from 'discord.js';
 import type { ReviewScreen } from '../../app/review/review-service.ts';
 import { answerMaxChars } from '../../domain/limits.ts';
 import type { ReviewAnswer } from '../../domain/review/evaluate.ts';
@@ -69,16 +69,21 @@ async function show(interaction: ComponentInteraction, screen: ReviewScreen, ctx
   await interaction.update(payload);
 }
 
-function answerModal(click: ReviewClick, ctx: HandlerContext, style: TextInputStyle): ModalBuilder {
-  const input = new TextInputBuilder()
-    .setCustomId(answerFieldId)
-    .setLabel(ctx.t('review.modal.label'))
-    .setPlaceholder(ctx.t('review.modal.placeholder'))
-    .setStyle(style)
-    .setMaxLength(answerMaxChars)
-    .setRequired(true);
-  return new ModalBuilder()
-    .setCustomId(reviewId('typed', click.sessionId, click.version))
-    .setTitle(ctx.t('review.modal.title'))
-    .addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(input));
+function answerModal(click: ReviewClick, ctx: HandlerContext, style: TextInputStyle): APIModalInteractionResponseCallbackData {
+  return {
+    custom_id: reviewId('typed', click.sessionId, click.version),
+    title: ctx.t('review.modal.title'),
+    components: [{
+      type: ComponentType.ActionRow,
+      components: [{
+        type: ComponentType.TextInput,
+        custom_id: answerFieldId,
+        label: ctx.t('review.modal.label'),
+        placeholder: ctx.t('review.modal.placeholder'),
+        style,
+        max_length: answerMaxChars,
+        required: true,
+      }],
+    }],
+  };
 }
