@@ -31,18 +31,17 @@ export function openDatabase(path: string): OpenedDatabase {
   // A 64 MiB page cache keeps the hot index pages of a large cohort in memory.
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
-  // Checkpoints run on a timer between events; the writer's own auto-checkpoint is only a far-off
-  // fallback (≈40 MiB of WAL) so a commit never pays for one.
-  const stopCheckpointer = path === ':memory:' ? () => undefined : startWalCheckpointer(sqlite);
+  // Checkpoints run in a worker thread; the writer's own auto-checkpoint is only a far-off fallback
+  // (≈40 MiB of WAL) so a commit never pays for one.
+  const stopCheckpointer = path === ':memory:' ? () => Promise.resolve() : startWalCheckpointer(path);
   if (path !== ':memory:') sqlite.pragma('wal_autocheckpoint = 10000');
   const db = drizzle(sqlite, { schema });
   return {
     db,
     sqlite,
-    close: () => {
-      stopCheckpointer();
+    close: async () => {
+      await stopCheckpointer();
       sqlite.close();
-      return Promise.resolve();
     },
   };
 }

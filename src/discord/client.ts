@@ -9,8 +9,9 @@ const isBot = (entry: { id: string; client: Client<true> }) => entry.id === entr
  * The gateway client with the fewest intents the features need (guilds, guild messages and their
  * content for typed quiz answers) and bounded caches, so memory does not grow with guild or member
  * count: the bot needs no member list (every interaction brings its member and permissions), only
- * its own member per guild (channel permissions for the quiz) and a few users; presences, voice,
- * invites, events, stickers, emojis and reactions are not kept at all.
+ * its own member per guild (channel permissions for the quiz) and a few users; messages (typed quiz
+ * answers arrive as events, the bot edits its own messages by id), presences, voice, invites, events,
+ * stickers, emojis and reactions are not kept at all.
  * All its REST requests share one budget that keeps the bot under Discord's global limit.
  */
 export function createDiscordClient(apiUrl: string | undefined): Client {
@@ -21,7 +22,7 @@ export function createDiscordClient(apiUrl: string | undefined): Client {
     rest: { ...(apiUrl ? { api: apiUrl } : {}), makeRequest: pacedMakeRequest() },
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
-      MessageManager: 50,
+      MessageManager: 0,
       GuildMemberManager: { maxSize: 0, keepOverLimit: isBot },
       UserManager: { maxSize: 100, keepOverLimit: isBot },
       ReactionManager: 0,
@@ -39,7 +40,6 @@ export function createDiscordClient(apiUrl: string | undefined): Client {
     }),
     sweepers: {
       ...Options.DefaultSweeperSettings,
-      messages: { interval: fifteenMinutesSecs, lifetime: fifteenMinutesSecs },
       users: { interval: fifteenMinutesSecs, filter: () => (user) => user.id !== user.client.user.id },
     },
   });

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Events } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { startBot } from '../../src/bot.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -27,7 +28,13 @@ describe('discord.js caches', () => {
         await (await standin.sendChatInput({ user, guild: guilds[0]!, channel, name: 'help' })).finalMessage();
       }
       const { client } = bot;
+      let seen = 0;
+      client.on(Events.MessageCreate, () => (seen += 1));
+      for (const user of people.slice(0, 5)) await standin.sendMessage({ user, channel, content: `hello from ${user.username}` });
       if (!client.isReady()) throw new Error("client not ready");
+      // Messages are events, not kept: no channel holds any (they would grow with every busy channel).
+      await expect.poll(() => seen).toBe(5);
+      for (const cached of client.channels.cache.values()) if ('messages' in cached) expect(cached.messages.cache.size).toBe(0);
       expect(client.guilds.cache.size).toBe(2);
       for (const guild of client.guilds.cache.values()) {
         expect([...guild.members.cache.keys()]).toEqual([client.user.id]);

@@ -9,7 +9,7 @@ afterEach(async () => {
 });
 
 describe('WAL checkpoints', () => {
-  it('copy committed pages into the database file within a couple of seconds, from a timer on the main connection', async () => {
+  it('copy committed pages into the database file within a couple of seconds, from a worker thread', async () => {
     const database = openTempDatabase();
     cleanup = database.cleanup;
     const { sqlite, path } = database;
