@@ -1,6 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,14 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Permission, startStandin } from '../../src/standin/index.ts';
 import { productionNodeArgs } from '../helpers/production-start.ts';
 import { answerCorrectly } from '../helpers/review-driver.ts';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from '../helpers/free-port.ts';
 
 // What production runs (`npm start`: the esbuild bundle in dist/ on plain node with its flags), driven
 // through the features whose code the bundle loads lazily or finds by path: migrations and the

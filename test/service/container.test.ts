@@ -1,9 +1,9 @@
-import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startStandin, type Standin } from '../../src/standin/index.ts';
 import { bakeBotImage, docker } from '../helpers/bot-image.ts';
 import { productionNodeArgs } from '../helpers/production-start.ts';
 import { beforeAllWithEngine, connectTestEngine } from '../helpers/docker.ts';
+import { freePort } from '../helpers/free-port.ts';
 
 // The production image, run the way compose runs it: read-only root, a tmpfs /tmp, a named data
 // volume, against the Discord stand-in on this host (host network: the container reaches 127.0.0.1).
@@ -25,14 +25,6 @@ afterAll(async () => {
   await docker(['volume', 'rm', '-f', volume]).catch(() => undefined);
   await standin?.close();
 }, 60_000);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function runBot(container: string, guildId: string, httpPort: number): Promise<void> {
   const env = {
