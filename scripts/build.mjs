@@ -7,7 +7,8 @@
 // Then the question bank is parsed and validated once into its snapshot for this bundle, so the first
 // start after a build does not parse YAML either (and a broken bank fails the build).
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import process from 'node:process';
 import { build } from 'esbuild';
 
@@ -31,4 +32,26 @@ await build({
   // CommonJS packages inside an ES module bundle still call require() for Node's built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
+asciiOnly(outdir);
 execFileSync(process.execPath, [`${outdir}/write-question-snapshot.js`], { stdio: 'inherit' });
+
+/**
+ * esbuild escapes non-ASCII characters in strings but leaves them in regular expression literals (the
+ * Korean grader patterns): one such character makes V8 hold the whole chunk's source, which it keeps
+ * for lazy compilation, as two bytes per character (~1.6 MB more heap for two chunks). A `\uXXXX`
+ * escape means the same character in a pattern, with or without the `u` flag (astral characters as
+ * their surrogate pair); a character right after a backslash would change meaning, so it stops the build.
+ */
+function asciiOnly(dir) {
+  for (const name of readdirSync(dir).filter((file) => file.endsWith('.js'))) {
+    const path = join(dir, name);
+    const source = readFileSync(path, 'utf8');
+    if (!/[\u0080-\uffff]/.test(source)) continue;
+    const escaped = source.replace(/[\u0080-\uffff]/g, (char, offset) => {
+      const backslashes = /\\*$/.exec(source.slice(Math.max(0, offset - 8), offset))[0].length;
+      if (backslashes % 2 === 1) throw new Error(`${path}: a non-ASCII character after a backslash at ${offset}; cannot escape it`);
+      return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
+    writeFileSync(path, escaped);
+  }
+}
