@@ -16,7 +16,7 @@ export const outdir = 'dist';
 
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { main: 'src/main.ts', 'write-question-snapshot': 'src/content/snapshot-main.ts' },
+  entryPoints: { main: 'src/main.ts', 'write-question-snapshot': 'src/content/snapshot-main.ts', 'deck-check-worker': 'src/content/deck-check-worker.ts' },
   outdir,
   bundle: true,
   splitting: true,

@@ -15,7 +15,8 @@ export { ContentError } from './content-error.ts';
 export type Content = { readonly decks: Deck[]; readonly items: Map<string, Item> };
 
 /** A document refused before its content is looked at: an alias bomb, nesting too deep or a text too long to compose safely. */
-export type HostileYaml = 'aliases' | 'nesting' | 'long-text' | 'too-many-tokens';
+/** `too-heavy`: the check itself ran out of time or memory (see `checkImportedDeckOffThread`). */
+export type HostileYaml = 'aliases' | 'nesting' | 'long-text' | 'too-many-tokens' | 'too-heavy';
 
 type FileResult = { deck?: ParsedDeck; problems: string[]; rawIds: { id: string; path: string }[]; hostile?: HostileYaml; tooManyItems?: number };
 

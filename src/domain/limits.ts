@@ -74,4 +74,7 @@ export const deckLimits = {
   /** Alias resolutions the `yaml` package allows before it reports a resource-exhaustion attack. */
   yamlAliases: 100,
   downloadTimeoutMs: 10_000,
+  /** The import check's own budget (in a worker thread): a real 500-item deck takes ~0.4 s and ~20 MB. */
+  checkMs: 5_000,
+  checkHeapMb: 256,
 } as const;

@@ -27,11 +27,11 @@ function servicesOn(database: ReturnType<typeof openTempDatabase>, content: Cont
 }
 
 describe('the per-server question bank', () => {
-  it('posts the daily question of a server from its own decks, never from another server\'s', () => {
+  it('posts the daily question of a server from its own decks, never from another server\'s', async () => {
     const database = openTempDatabase();
     cleanup = database.cleanup;
     const { services, clock } = servicesOn(database);
-    services.decks.importDeck({ guildId: guildA, userId: instructor, fileName: 'practice.yaml', source: trueFalseDeck('practice', 4) });
+    await services.decks.importDeck({ guildId: guildA, userId: instructor, fileName: 'practice.yaml', source: trueFalseDeck('practice', 4) });
     for (const guildId of [guildA, guildB]) {
       services.daily.configure({ guildId, channelId: `3${guildId}`, time: '09:00', userId: instructor, locale: 'ko' });
     }
@@ -47,8 +47,8 @@ describe('the per-server question bank', () => {
     cleanup = database.cleanup;
     const builtIn = loadContent('questions');
     const first = servicesOn(database, builtIn).services;
-    first.decks.importDeck({ guildId: guildA, userId: instructor, fileName: 'my-deck.yaml', source: templateSource });
-    first.decks.importDeck({ guildId: guildA, userId: instructor, fileName: 'practice.yaml', source: trueFalseDeck('practice', 2) });
+    await first.decks.importDeck({ guildId: guildA, userId: instructor, fileName: 'my-deck.yaml', source: templateSource });
+    await first.decks.importDeck({ guildId: guildA, userId: instructor, fileName: 'practice.yaml', source: trueFalseDeck('practice', 2) });
     // A deck stored by an older, laxer version of the checks.
     database.sqlite.prepare("update guild_decks set source = replace(source, 'kind: truefalse', 'kind: riddle') where name = 'practice'").run();
 
@@ -63,11 +63,11 @@ describe('the per-server question bank', () => {
     expect(restarted.interview.topics(guildB).map((topic) => topic.topic)).not.toContain('why-compose');
   });
 
-  it('stops serving a removed deck at once while its cards and review logs stay', () => {
+  it('stops serving a removed deck at once while its cards and review logs stay', async () => {
     const database = openTempDatabase();
     cleanup = database.cleanup;
     const { services } = servicesOn(database);
-    services.decks.importDeck({ guildId: guildA, userId: instructor, fileName: 'practice.yaml', source: trueFalseDeck('practice', 2) });
+    await services.decks.importDeck({ guildId: guildA, userId: instructor, fileName: 'practice.yaml', source: trueFalseDeck('practice', 2) });
     const screen = services.review.start({ guildId: guildA, userId: learner, deckId: 'practice', mode: 'due' });
     expect(screen.type).toBe('question');
     if (screen.type !== 'question') return;
@@ -87,7 +87,7 @@ describe('the per-server question bank', () => {
     const database = openTempDatabase();
     cleanup = database.cleanup;
     const { services } = servicesOn(database);
-    services.decks.importDeck({ guildId: guildA, userId: instructor, fileName: 'practice.yaml', source: trueFalseDeck('practice', 2) });
+    await services.decks.importDeck({ guildId: guildA, userId: instructor, fileName: 'practice.yaml', source: trueFalseDeck('practice', 2) });
     await services.privacy.forget(instructor);
     expect(services.decks.list(guildA).map((deck) => [deck.name, deck.importedBy])).toEqual([['practice', '0']]);
   });

@@ -55,6 +55,19 @@ describe('the production bundle', () => {
       const imported = await (await standin.sendChatInput({ user: admin, guild, channel, name: 'deck', subcommand: 'import', options: { file } })).finalMessage();
       expect(imported.content).toContain('문제 7개');
 
+      // A file inside the size limit that costs seconds to parse is checked in a worker thread: the bot
+      // keeps answering meanwhile, and refuses the file (over the item limit, or over the check's own
+      // time and memory budget on a slow machine).
+      const wide = { kind: 'upload' as const, filename: 'wide.yaml', data: Buffer.from(`id: wide\nitems: [${'1,'.repeat(95_000)}1]\n`, 'utf8'), contentType: 'application/yaml' };
+      const heavy = await standin.sendChatInput({ user: admin, guild, channel, name: 'deck', subcommand: 'import', options: { file: wide } });
+      await heavy.reply(3_000); // deferred: the download and the check follow
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const helpStarted = performance.now();
+      await (await standin.sendChatInput({ user: learner, guild, channel, name: 'help' })).reply(3_000);
+      expect(performance.now() - helpStarted).toBeLessThan(1_000);
+      const refused = await heavy.finalMessage(30_000);
+      expect(refused.content).toMatch(/문제를 500개까지|검사하는 데만 5초/);
+
       const metrics = await (await fetch(`http://127.0.0.1:${httpPort}/metrics`)).text();
       expect(metrics).toMatch(/^coach_reply_latency_seconds_count\b/m);
 
@@ -64,6 +77,7 @@ describe('the production bundle', () => {
       expect(stderr).toBe('');
       const db = new Database(dbPath, { readonly: true });
       expect(db.prepare('select count(*) n from review_logs where user_id = ?').get(learner.id)).toEqual({ n: 1 });
+      expect(db.prepare('select name from guild_decks').all()).toEqual([{ name: 'my-deck' }]);
       db.close();
     } finally {
       if (bot.exitCode === null) bot.kill('SIGKILL');

@@ -1,4 +1,4 @@
-import { checkImportedDeck } from '../../content/check-imported-deck.ts';
+import { checkImportedDeckOffThread } from '../../content/check-deck-off-thread.ts';
 import type { DeckRepository } from '../../db/decks/deck-repository.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { LocalizedText } from '../../domain/content/items.ts';
@@ -39,14 +39,15 @@ export function createDeckService(deps: { repo: DeckRepository; bank: QuestionBa
     template: (): DeckTemplate => deps.template(),
 
     /** Checks the file and stores it only when it has no problem at all. */
-    importDeck(input: { guildId: string; userId: string; fileName: string; source: string }): DeckImportResult {
+    async importDeck(input: { guildId: string; userId: string; fileName: string; source: string }): Promise<DeckImportResult> {
       if (Buffer.byteLength(input.source, 'utf8') > deckLimits.fileBytes) throw new UserError('deck.import.tooLarge', { maxMiB: deckLimits.fileBytes / 1024 / 1024 });
-      const checked = checkImportedDeck(input.fileName, input.source);
+      const checked = await checkImportedDeckOffThread(input.fileName, input.source);
       if (!checked.ok) {
         if (checked.hostile === 'aliases') throw new UserError('deck.import.aliasBomb', { max: deckLimits.yamlAliases });
         if (checked.hostile === 'nesting') throw new UserError('deck.import.tooDeep', { max: deckLimits.yamlNesting });
         if (checked.hostile === 'long-text') throw new UserError('deck.import.hugeText', { max: deckLimits.textChars });
         if (checked.hostile === 'too-many-tokens') throw new UserError('deck.import.tooManyTokens', { max: deckLimits.yamlTokens });
+        if (checked.hostile === 'too-heavy') throw new UserError('deck.import.tooHeavy', { seconds: deckLimits.checkMs / 1000 });
         if (checked.tooManyItems !== null) throw new UserError('deck.import.tooManyItems', { count: checked.tooManyItems, max: deckLimits.itemsPerDeck });
         return { type: 'invalid', fileName: input.fileName, problems: checked.problems };
       }

@@ -28,7 +28,7 @@ export const deckCommand: Command = {
         const file = interaction.options.getAttachment('file', true);
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
         const source = await downloadTextAttachment(file, { maxBytes: deckLimits.fileBytes, timeoutMs: deckLimits.downloadTimeoutMs });
-        const result = decks.importDeck({ guildId, userId: interaction.user.id, fileName: file.name, source });
+        const result = await decks.importDeck({ guildId, userId: interaction.user.id, fileName: file.name, source });
         await interaction.editReply(renderImportResult(result, ctx.locale));
         return;
       }
