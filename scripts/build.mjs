@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import process from 'node:process';
 import { build } from 'esbuild';
 
-export const outdir = 'dist';
+const outdir = 'dist';
 
 rmSync(outdir, { recursive: true, force: true });
 await build({
