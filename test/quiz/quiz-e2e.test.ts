@@ -14,10 +14,22 @@ const isReveal = (round: number, count: number) => (m: StandinMessage) => m.embe
 const isFinal = (m: StandinMessage) => m.embeds.some((e) => e.title === '🏁 퀴즈 끝! 최종 순위');
 const reactionsOf = (h: QuizHarness, message: StandinMessage) => h.standin.message(message.id)?.reactions.map((r) => r.emoji) ?? [];
 
+/**
+ * Types an answer and waits for its mark: the bot's reaction on it, or (when answers crowd or one waited
+ * for the reaction budget, as on a busy machine) its author newly listed under that mark in a batch
+ * message (`📨 받은 답: ✅ <@a> · ❌ <@b>`, posted or edited after the answer).
+ */
 async function say(h: QuizHarness, user: StandinUser, content: string, expectEmoji: string | null) {
+  const listsUnderMark = (m: StandinMessage) => m.authorId === h.standin.botUser.id && m.content.startsWith('📨')
+    && m.content.split('\n')[0]!.split(' · ').some((group) => group.includes(expectEmoji ?? '') && group.includes(`<@${user.id}>`));
+  const listedBefore = new Set(h.standin.messagesIn(h.channel).filter(listsUnderMark).map((m) => m.id));
   const message = await h.standin.sendMessage({ user, channel: h.channel, content });
   if (expectEmoji) {
-    await h.standin.waitForMessage((m) => m.id === message.id && m.reactions.some((r) => r.emoji === expectEmoji), { description: `${expectEmoji} on "${content}"` });
+    await h.standin.waitForMessage(
+      (m) => (m.id === message.id && m.reactions.some((r) => r.emoji === expectEmoji && r.userIds.includes(h.standin.botUser.id)))
+        || (listsUnderMark(m) && !listedBefore.has(m.id)),
+      { description: `${expectEmoji} on "${content}"` },
+    );
   }
   return message;
 }
