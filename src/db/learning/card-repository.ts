@@ -16,9 +16,11 @@ export type StoredCard = CardMemory & {
 };
 
 const p = (name: string) => sql.placeholder(name);
-// Lists travel as one JSON parameter, so each statement is prepared once whatever their length.
-const inDecks = sql`(${p('decks')} is null or ${cards.deckId} in (select value from json_each(${p('decks')})))`;
-const notAmong = sql`${cards.itemId} not in (select value from json_each(${p('exclude')}))`;
+// Lists travel as one JSON parameter, so each statement is prepared once whatever their length. They are
+// matched with (not) exists, not (not) in: with two `in (select … json_each)` lists SQLite builds a bloom
+// filter per list on every run, and the first-due query took ~250 µs instead of ~10 µs (SQLite 3.53).
+const inDecks = sql`(${p('decks')} is null or exists (select 1 from json_each(${p('decks')}) where value = ${cards.deckId}))`;
+const notAmong = sql`not exists (select 1 from json_each(${p('exclude')}) where value = ${cards.itemId})`;
 const decksParam = (deckIds: readonly string[] | null) => (deckIds ? JSON.stringify(deckIds) : null);
 
 /**
