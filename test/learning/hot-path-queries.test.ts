@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { inlineLimit } from '../../src/db/inline-limit.ts';
 import { createRepositories } from '../../src/db/repositories.ts';
 import { openTempDatabase } from '../helpers/temp-db.ts';
 
@@ -93,8 +94,9 @@ describe('review session queries', () => {
   });
 });
 
-describe('statements with JSON lists', () => {
-  it('match list members with (not) exists, never an `in (select … json_each)` list that SQLite rebuilds on every run', () => {
+describe('prepared statements', () => {
+  /** Every statement the repositories prepare, at creation and at the first use of the lazily prepared ones. */
+  function preparedStatements() {
     const database = openTempDatabase();
     cleanup = database.cleanup;
     const prepared: string[] = [];
@@ -103,16 +105,36 @@ describe('statements with JSON lists', () => {
       prepared.push(source);
       return prepare(source);
     }) as typeof database.sqlite.prepare;
-    createRepositories(database.db);
+    const repos = createRepositories(database.db);
+    repos.leaderboard.topXp('g', 'all', 10);
+    repos.leaderboard.topStreak('g', 1, 10);
     database.sqlite.prepare = prepare;
+    return { sqlite: database.sqlite, prepared };
+  }
 
+  it('match JSON lists with (not) exists, never an `in (select … json_each)` list that SQLite rebuilds on every run', () => {
+    const { sqlite, prepared } = preparedStatements();
     const withLists = prepared.filter((source) => source.includes('json_each'));
     expect(withLists.length).toBeGreaterThanOrEqual(3);
     for (const source of withLists) {
       const nulls = Array.from(source.match(/\?/g) ?? [], () => null);
-      const details = plan(database.sqlite, source, ...nulls).join('\n');
-      // Two such lists in the first-due query cost ~250 µs per run instead of ~10 µs (bloom filter per list).
-      expect(details, source).not.toMatch(/LIST SUBQUERY|BLOOM FILTER/);
+      // Two such lists in the first-due query cost ~250 µs per run instead of ~10 µs (a bloom filter per list).
+      expect(plan(sqlite, source, ...nulls).join('\n'), source).not.toMatch(/LIST SUBQUERY|BLOOM FILTER/);
     }
+  });
+
+  it('write their LIMIT into the text: SQLite compiles a statement again whenever a bound LIMIT is bound again', () => {
+    const { prepared } = preparedStatements();
+    const limited = prepared.filter((source) => /\blimit\b/i.test(source));
+    expect(limited.length).toBeGreaterThanOrEqual(4);
+    for (const source of limited) expect(source, source).toMatch(/\blimit \d+$/i);
+  });
+});
+
+describe('inlineLimit', () => {
+  it('accepts only a whole number of rows', () => {
+    expect(() => inlineLimit(1.5)).toThrow(RangeError);
+    expect(() => inlineLimit(-1)).toThrow(RangeError);
+    expect(() => inlineLimit(Number.NaN)).toThrow(RangeError);
   });
 });

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { CardMemory } from '../../domain/scheduler/fsrs-scheduler.ts';
+import { inlineLimit } from '../inline-limit.ts';
 import type { Db } from '../open-database.ts';
 import { cards } from '../schema/index.ts';
 
@@ -44,14 +45,14 @@ export function createCardRepository(db: Db) {
 
   const firstDue = db.select().from(cards)
     .where(and(eq(cards.userId, p('userId')), lte(cards.dueMs, p('nowMs')), eq(cards.suspended, false), inDecks, notAmong))
-    .orderBy(asc(cards.dueMs)).limit(1).prepare();
+    .orderBy(asc(cards.dueMs)).limit(inlineLimit(1)).prepare();
   const nextDue = db.select({ due: sql<number | null>`min(${cards.dueMs})` }).from(cards)
     .where(and(eq(cards.userId, p('userId')), eq(cards.suspended, false), inDecks)).prepare();
   const knownItems = db.select({ itemId: cards.itemId }).from(cards).where(eq(cards.userId, p('userId'))).prepare();
   const introduced = db.select({ n: sql<number>`count(*)` }).from(cards).where(and(eq(cards.userId, p('userId')), eq(cards.introducedDay, p('day')))).prepare();
   const recentMistake = db.select().from(cards)
     .where(and(eq(cards.userId, p('userId')), eq(cards.lastRating, 1), gte(cards.lastReviewMs, p('sinceMs')), inDecks, notAmong))
-    .orderBy(desc(cards.lastReviewMs)).limit(1).prepare();
+    .orderBy(desc(cards.lastReviewMs)).limit(inlineLimit(1)).prepare();
 
   return {
     cardFor(userId: string, itemId: string): StoredCard | undefined {
