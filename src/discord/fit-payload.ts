@@ -13,6 +13,8 @@ const modalCallback = 9;
  * The one place outgoing payloads are fitted to Discord's limits: every REST request of the client
  * passes through here, so a reply, an edit, a follow-up or a channel message can never be refused
  * for its size, whichever renderer built it. `onFitted` hears about each request that had to be cut.
+ * Fitting is copy-on-write: a payload that fits comes back as the same object (nothing is copied or
+ * serialised on the way of every reply), and only what is cut is copied.
  */
 export function fitPayloadsToDiscordLimits(rest: REST, onFitted: (route: string) => void): void {
   const send = rest.request.bind(rest);
@@ -20,7 +22,8 @@ export function fitPayloadsToDiscordLimits(rest: REST, onFitted: (route: string)
     const body = options.body;
     if (!isObj(body)) return send(options);
     const fitted = options.fullRoute.includes('/callback') ? fitCallback(body) : isMessageRoute(options.fullRoute) ? fitMessage(body) : body;
-    if (JSON.stringify(fitted) !== JSON.stringify(body)) onFitted(options.fullRoute.replace(/\/[\w-]{60,}/g, '/<token>'));
+    if (fitted === body) return send(options);
+    onFitted(options.fullRoute.replace(/\/[\w-]{60,}/g, '/<token>'));
     return send({ ...options, body: fitted });
   };
 }
@@ -29,47 +32,48 @@ function isMessageRoute(route: string): boolean {
   return /\/messages(\/|$)/.test(route) || /^\/webhooks\/\d+\/[^/]+$/.test(route);
 }
 
-/** Fits the body of an interaction callback by its type. */
+/** Fits the body of an interaction callback by its type (the same object when it fits). */
 export function fitCallback(body: Obj): Obj {
   const data = body.data;
   if (!isObj(data)) return body;
   const type = body.type;
-  if (typeof type === 'number' && messageCallbacks.has(type)) return { ...body, data: fitMessage(data) };
+  if (typeof type === 'number' && messageCallbacks.has(type)) return patched(body, { data: fitMessage(data) });
   if (type === choicesCallback && Array.isArray(data.choices)) {
-    const choices = data.choices.slice(0, L.optionChoices).filter(isObj).map((choice) => ({
-      ...choice,
+    const choices = mapFitted(objectsWithin(data.choices, L.optionChoices), (choice) => patched(choice, {
       name: text(choice.name, L.choiceName),
       value: typeof choice.value === 'string' ? text(choice.value, L.choiceValue) : choice.value,
     }));
-    return { ...body, data: { ...data, choices } };
+    return patched(body, { data: patched(data, { choices }) });
   }
-  if (type === modalCallback) return { ...body, data: { ...data, title: text(data.title, L.modalTitle), components: fitComponents(data.components) } };
+  if (type === modalCallback) return patched(body, { data: patched(data, { title: text(data.title, L.modalTitle), components: fitComponents(data.components) }) });
   return body;
 }
 
-/** Fits a message payload: content, embeds (each field and their total) and component labels. */
+/** Fits a message payload: content, embeds (each field and their total) and component labels (the same object when it fits). */
 export function fitMessage(message: Obj): Obj {
-  const fitted: Obj = { ...message };
-  if (typeof message.content === 'string') fitted.content = clipText(message.content, L.messageContent);
-  if (Array.isArray(message.embeds)) fitted.embeds = fitEmbedTotal(message.embeds.slice(0, L.embedsPerMessage).filter(isObj).map(fitEmbed));
-  if (Array.isArray(message.components)) fitted.components = fitComponents(message.components);
-  return fitted;
+  return patched(message, {
+    content: text(message.content, L.messageContent),
+    embeds: Array.isArray(message.embeds) ? fitEmbedTotal(mapFitted(objectsWithin(message.embeds, L.embedsPerMessage), fitEmbed)) : message.embeds,
+    components: fitComponents(message.components),
+  });
 }
 
 function fitEmbed(embed: Obj): Obj {
-  const fitted: Obj = { ...embed, title: text(embed.title, L.embedTitle), description: text(embed.description, L.embedDescription) };
-  if (isObj(embed.footer)) fitted.footer = { ...embed.footer, text: text(embed.footer.text, L.embedFooterText) };
-  if (isObj(embed.author)) fitted.author = { ...embed.author, name: text(embed.author.name, L.embedAuthorName) };
-  if (Array.isArray(embed.fields)) {
-    fitted.fields = embed.fields.slice(0, L.embedFields).filter(isObj).map((field) => ({
-      ...field, name: text(field.name, L.embedFieldName), value: text(field.value, L.embedFieldValue),
-    }));
-  }
-  return dropUndefined(fitted);
+  return patched(embed, {
+    title: text(embed.title, L.embedTitle),
+    description: text(embed.description, L.embedDescription),
+    footer: isObj(embed.footer) ? patched(embed.footer, { text: text(embed.footer.text, L.embedFooterText) }) : embed.footer,
+    author: isObj(embed.author) ? patched(embed.author, { name: text(embed.author.name, L.embedAuthorName) }) : embed.author,
+    fields: Array.isArray(embed.fields)
+      ? mapFitted(objectsWithin(embed.fields, L.embedFields), (field) => patched(field, { name: text(field.name, L.embedFieldName), value: text(field.value, L.embedFieldValue) }))
+      : embed.fields,
+  });
 }
 
-/** Discord also caps the sum of every embed text in a message: cut the longest texts until it fits. */
-function fitEmbedTotal(embeds: Obj[]): Obj[] {
+/** Discord also caps the sum of every embed text in a message: cut the longest texts (of copies) until it fits. */
+function fitEmbedTotal(fittedEmbeds: readonly Obj[]): readonly Obj[] {
+  if (fittedEmbeds.reduce((sum, embed) => sum + embedLength(embed), 0) <= L.embedTotal) return fittedEmbeds;
+  const embeds = fittedEmbeds.map((embed): Obj => ({ ...embed, ...(Array.isArray(embed.fields) ? { fields: (embed.fields as Obj[]).map((field) => ({ ...field })) } : {}) }));
   const pieces = () => embeds.flatMap((embed) => [
     { get: () => embed.description, set: (v: string) => (embed.description = v) },
     ...((embed.fields as Obj[] | undefined) ?? []).map((field) => ({ get: () => field.value, set: (v: string) => (field.value = v) })),
@@ -95,37 +99,58 @@ function embedLength(embed: Obj): number {
 
 /** Labels, placeholders and option texts of buttons, selects, text inputs and text displays, at any depth. */
 function fitComponents(components: unknown): unknown {
-  if (!Array.isArray(components)) return components;
-  return components.map((component) => {
-    if (!isObj(component)) return component;
-    const fitted: Obj = { ...component };
-    switch (component.type) {
-      case 2: fitted.label = text(component.label, L.buttonLabel); break;
-      case 4:
-        fitted.label = text(component.label, L.textInputLabel);
-        fitted.placeholder = text(component.placeholder, L.textInputPlaceholder);
-        fitted.value = text(component.value, L.textInputValue);
-        break;
-      case 10: fitted.content = text(component.content, L.textDisplay); break;
-      case 3: case 5: case 6: case 7: case 8:
-        fitted.placeholder = text(component.placeholder, L.selectPlaceholder);
-        if (Array.isArray(component.options)) {
-          fitted.options = component.options.filter(isObj).map((option) => dropUndefined({
-            ...option, label: text(option.label, L.selectOptionLabel), description: text(option.description, L.selectOptionDescription),
-          }));
-        }
-        break;
-    }
-    if ('components' in component) fitted.components = fitComponents(component.components);
-    if (isObj(component.component)) fitted.component = (fitComponents([component.component]) as unknown[])[0];
-    return dropUndefined(fitted);
-  });
+  return Array.isArray(components) ? mapFitted(components, fitComponent) : components;
+}
+
+function fitComponent(component: unknown): unknown {
+  if (!isObj(component)) return component;
+  const patch: Obj = {};
+  switch (component.type) {
+    case 2: patch.label = text(component.label, L.buttonLabel); break;
+    case 4:
+      patch.label = text(component.label, L.textInputLabel);
+      patch.placeholder = text(component.placeholder, L.textInputPlaceholder);
+      patch.value = text(component.value, L.textInputValue);
+      break;
+    case 10: patch.content = text(component.content, L.textDisplay); break;
+    case 3: case 5: case 6: case 7: case 8:
+      patch.placeholder = text(component.placeholder, L.selectPlaceholder);
+      if (Array.isArray(component.options)) {
+        patch.options = mapFitted(objectsWithin(component.options, Infinity), (option) => patched(option, {
+          label: text(option.label, L.selectOptionLabel), description: text(option.description, L.selectOptionDescription),
+        }));
+      }
+      break;
+  }
+  if ('components' in component) patch.components = fitComponents(component.components);
+  if (isObj(component.component)) patch.component = fitComponent(component.component);
+  return patched(component, patch);
 }
 
 function text(value: unknown, max: number): unknown {
   return typeof value === 'string' ? clipText(value, max) : value;
 }
 
-function dropUndefined(object: Obj): Obj {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
+/** `object` with `patch` applied (keys set to undefined dropped), or `object` itself when no value changes. */
+function patched(object: Obj, patch: Obj): Obj {
+  for (const key in patch) {
+    if (patch[key] !== object[key]) return Object.fromEntries(Object.entries({ ...object, ...patch }).filter(([, value]) => value !== undefined));
+  }
+  return object;
+}
+
+/** `items.map(fit)`, or `items` itself when `fit` returned every item unchanged. */
+function mapFitted<T>(items: readonly T[], fit: (item: T) => T): readonly T[] {
+  let copy: T[] | null = null;
+  items.forEach((item, index) => {
+    const fitted = fit(item);
+    if (fitted !== item && copy === null) copy = items.slice(0, index);
+    copy?.push(fitted);
+  });
+  return copy ?? items;
+}
+
+/** The first `max` items that are objects (`items` itself when that is all of them). */
+function objectsWithin(items: readonly unknown[], max: number): readonly Obj[] {
+  return items.length <= max && items.every(isObj) ? (items as readonly Obj[]) : items.slice(0, max).filter(isObj);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clipText, discordLimits } from '../../src/domain/limits.ts';
-import { fitCallback, fitMessage } from '../../src/discord/fit-payload.ts';
+import { RequestMethod, type REST } from 'discord.js';
+import { fitCallback, fitMessage, fitPayloadsToDiscordLimits } from '../../src/discord/fit-payload.ts';
 
 const embedTotal = (embeds: Record<string, unknown>[]) =>
   embeds.reduce((sum, embed) => sum + String(embed.title ?? '').length + String(embed.description ?? '').length
@@ -39,5 +40,41 @@ describe('outgoing payloads fitted to Discord limits', () => {
     expect(String((modal.data as { title: string }).title).length).toBe(45);
     const button = fitMessage({ components: [{ type: 1, components: [{ type: 2, label: 'b'.repeat(200), custom_id: 'c', style: 1 }] }] });
     expect(JSON.stringify(button)).toContain(`"${'b'.repeat(79)}…"`);
+  });
+
+  it('return a payload that fits as the same object, and cut only copies: the payload given is never changed', () => {
+    const small = {
+      content: 'hi', embeds: [{ title: 't', description: 'd', fields: [{ name: 'n', value: 'v' }], footer: { text: 'f' } }],
+      components: [{ type: 1, components: [{ type: 2, label: 'ok', custom_id: 'a', style: 1 }, { type: 3, custom_id: 's', options: [{ label: 'o', value: 'o' }] }] }],
+    };
+    expect(fitMessage(small)).toBe(small);
+    expect(fitCallback({ type: 7, data: small }).data).toBe(small);
+
+    const long = '덱'.repeat(5000);
+    const big = {
+      content: 'fits',
+      embeds: [{ title: 't', description: long, fields: [{ name: 'n', value: long.slice(0, 1000) }] }, { description: long }],
+      components: small.components,
+    };
+    const before = structuredClone(big);
+    const fitted = fitMessage(big);
+    expect(big).toEqual(before);
+    expect(fitted).not.toBe(big);
+    expect(embedTotal(fitted.embeds as Record<string, unknown>[])).toBeLessThanOrEqual(discordLimits.embedTotal);
+    // What fits is shared, not copied.
+    expect(fitted.components).toBe(small.components);
+  });
+
+  it('tell the client only about requests that had to be cut', async () => {
+    const sent: unknown[] = [];
+    const rest = { request: async (options: { body?: unknown }) => { sent.push(options.body); return null; } } as unknown as REST;
+    const cut: string[] = [];
+    fitPayloadsToDiscordLimits(rest, (route) => cut.push(route));
+    const fits = { type: 4, data: { content: 'ok' } };
+    await rest.request({ fullRoute: '/interactions/1/token/callback', method: RequestMethod.Post, body: fits });
+    await rest.request({ fullRoute: '/interactions/1/token/callback', method: RequestMethod.Post, body: { type: 4, data: { content: 'x'.repeat(2500) } } });
+    expect(sent[0]).toBe(fits);
+    expect(String((sent[1] as { data: { content: string } }).data.content)).toHaveLength(discordLimits.messageContent);
+    expect(cut).toEqual(['/interactions/1/token/callback']);
   });
 });
