@@ -41,11 +41,15 @@ export function createRouter(deps: {
 
   const contextFor = (interaction: Interaction): HandlerContext => {
     const locale = resolveLocale(interaction);
+    let logger: Logger | undefined;
     return {
       services: deps.services,
       locale,
       t: (key: MessageKey, params?: MessageParams) => t(locale, key, params),
-      logger: deps.logger.child({ interactionId: interaction.id }),
+      // Made when something is logged: most interactions log nothing, and a pino child serialises its bindings.
+      get logger() {
+        return (logger ??= deps.logger.child({ interactionId: interaction.id }));
+      },
     };
   };
 

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DailyTime } from '../../domain/quiz/daily.ts';
 import type { ReminderState } from '../../domain/remind/reminder-schedule.ts';
 import type { Db } from '../open-database.ts';
@@ -12,6 +12,9 @@ const toReminder = (row: typeof reminders.$inferSelect): Reminder => ({
 
 /** Review reminders (`/remind`), one per learner. */
 export function createReminderRepository(db: Db) {
+  // Asked after every slash command (sendRefusalNotice): prepared once.
+  const clearRefusal = db.update(reminders).set({ refusalPending: false })
+    .where(and(eq(reminders.userId, sql.placeholder('userId')), eq(reminders.refusalPending, true))).prepare();
   return {
     get(userId: string): Reminder | null {
       const row = db.select().from(reminders).where(eq(reminders.userId, userId)).get();
@@ -40,8 +43,7 @@ export function createReminderRepository(db: Db) {
     },
     /** True once after Discord refused a DM: the caller tells the learner. */
     takeRefusal(userId: string): boolean {
-      return db.update(reminders).set({ refusalPending: false })
-        .where(and(eq(reminders.userId, userId), eq(reminders.refusalPending, true))).run().changes === 1;
+      return clearRefusal.run({ userId }).changes === 1;
     },
   };
 }
