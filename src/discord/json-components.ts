@@ -4,6 +4,8 @@ import {
   type APIActionRowComponent,
   type APIButtonComponentWithCustomId,
   type APIComponentInMessageActionRow,
+  type APIEmbed,
+  type JSONEncodable,
 } from 'discord.js';
 import { discordLimits } from '../domain/limits.ts';
 import { clip } from './format.ts';
@@ -34,4 +36,19 @@ export function jsonButtonRows(buttons: APIButtonComponentWithCustomId[]): Messa
   const rows: MessageRow[] = [];
   for (let at = 0; at < buttons.length; at += discordLimits.buttonsPerRow) rows.push(jsonRow(buttons.slice(at, at + discordLimits.buttonsPerRow)));
   return rows;
+}
+
+/**
+ * Marks plain Discord JSON so that discord.js sends it as it is. discord.js passes every component,
+ * embed and modal that is not JSON-encodable through its `jsonTransformer`, a deep key-by-key
+ * snake-casing with lodash (regular expressions per key: ~0.08 ms of CPU per review screen under
+ * load); ours already carry Discord's keys.
+ */
+export function sentAsIs<T extends object>(json: T): JSONEncodable<T> {
+  return { toJSON: () => json };
+}
+
+/** A message payload of plain JSON embeds and rows, each marked with `sentAsIs`. */
+export function messageSentAsIs<P extends { embeds: APIEmbed[]; components: MessageRow[] }>(payload: P) {
+  return { ...payload, embeds: payload.embeds.map(sentAsIs), components: payload.components.map(sentAsIs) };
 }

@@ -108,6 +108,15 @@ describe('/review end to end', () => {
     harness = await startBotHarness();
     const { standin, guild, channel, learnerKo, admin } = harness;
     await (await standin.sendChatInput({ user: admin, guild, channel, name: 'settings', locale: 'ko', options: { new_cards: 100 } })).finalMessage();
+    // Review screens and the answer modal are Discord JSON already: discord.js must send them as they
+    // are, not deep-convert them key by key through its jsonTransformer (lodash snake-casing).
+    const { options } = harness.bot.client;
+    const convert = options.jsonTransformer;
+    const converted: unknown[] = [];
+    options.jsonTransformer = (value: unknown) => {
+      converted.push(value);
+      return convert!(value);
+    };
     const kinds = new Set<string>();
     for (const deck of ['containers', 'docker-engine']) {
       let screen = await (await standin.sendChatInput({ user: learnerKo, guild, channel, name: 'review', locale: 'ko', options: { deck } })).finalMessage();
@@ -120,5 +129,6 @@ describe('/review end to end', () => {
       }
     }
     expect([...kinds].sort()).toEqual(['choice', 'order', 'pick-all choice', 'short', 'term', 'truefalse']);
+    expect(converted).toEqual([]);
   }, 90_000);
 });

@@ -3,6 +3,7 @@ import type { ReviewMode } from '../../app/review/review-service.ts';
 import type { Command } from '../command.ts';
 import { localize, slashCommand } from '../localized.ts';
 import { choicesOf, readChoice } from '../options/choice-option.ts';
+import { messageSentAsIs } from '../json-components.ts';
 import { renderReviewScreen } from '../review/render-review.ts';
 import { requireGuild } from '../guards.ts';
 
@@ -24,7 +25,7 @@ export const reviewCommand: Command = {
       deckId: interaction.options.getString('deck'),
       mode: readChoice(interaction, 'mode', reviewModes) ?? 'due',
     });
-    await interaction.reply({ ...renderReviewScreen(screen, ctx.locale), flags: MessageFlags.Ephemeral });
+    await interaction.reply({ ...messageSentAsIs(renderReviewScreen(screen, ctx.locale)), flags: MessageFlags.Ephemeral });
   },
   async autocomplete(interaction, ctx) {
     const typed = interaction.options.getFocused().toLowerCase();

@@ -1,4 +1,5 @@
 import { componentHandler } from '../command.ts';
+import { messageSentAsIs } from '../json-components.ts';
 import { renderReviewScreen } from '../review/render-review.ts';
 import { parseRemindId, remindPrefix } from './remind-ids.ts';
 
@@ -8,6 +9,6 @@ export const remindComponents = componentHandler<'review'>({
   parse: parseRemindId,
   async run(interaction, _action, ctx) {
     const screen = ctx.services.remind.startReviewOutsideServer(interaction.user.id);
-    await interaction.reply(renderReviewScreen(screen, ctx.locale));
+    await interaction.reply(messageSentAsIs(renderReviewScreen(screen, ctx.locale)));
   },
 });

@@ -4,6 +4,7 @@ import { answerMaxChars } from '../../domain/limits.ts';
 import type { ReviewAnswer } from '../../domain/review/evaluate.ts';
 import { componentHandler, type ComponentInteraction, type HandlerContext } from '../command.ts';
 import { renderQuestion } from './render-question.ts';
+import { messageSentAsIs, sentAsIs } from '../json-components.ts';
 import { renderReviewScreen } from './render-review.ts';
 import { parseReviewId, reviewId, reviewPrefix, type ReviewClick } from './review-ids.ts';
 
@@ -23,7 +24,7 @@ export const reviewComponents = componentHandler<ReviewClick>({
       case 'ans': {
         const { view } = review.current(sessionId, version, userId); // refuses a stale screen before opening the modal
         if (!interaction.isButton()) return;
-        await interaction.showModal(answerModal(click, ctx, view.kind === 'interview' ? TextInputStyle.Paragraph : TextInputStyle.Short));
+        await interaction.showModal(sentAsIs(answerModal(click, ctx, view.kind === 'interview' ? TextInputStyle.Paragraph : TextInputStyle.Short)));
         return;
       }
       case 'typed': {
@@ -42,7 +43,7 @@ export const reviewComponents = componentHandler<ReviewClick>({
         const picks = [...click.arg].map(Number);
         const screen = review.current(sessionId, version, userId);
         if (picks.length < screen.view.options.length) {
-          if (!interaction.isModalSubmit() || interaction.isFromMessage()) await interaction.update(renderQuestion(screen, ctx.locale, picks));
+          if (!interaction.isModalSubmit() || interaction.isFromMessage()) await interaction.update(messageSentAsIs(renderQuestion(screen, ctx.locale, picks)));
           return;
         }
         return show(interaction, answer({ type: 'order', indexes: picks }, null), ctx);
@@ -61,7 +62,7 @@ export const reviewComponents = componentHandler<ReviewClick>({
 
 /** Replaces the session's message with the next screen. */
 async function show(interaction: ComponentInteraction, screen: ReviewScreen, ctx: HandlerContext): Promise<void> {
-  const payload = renderReviewScreen(screen, ctx.locale);
+  const payload = messageSentAsIs(renderReviewScreen(screen, ctx.locale));
   if (interaction.isModalSubmit() && !interaction.isFromMessage()) {
     await interaction.reply({ ...payload, flags: 'Ephemeral' });
     return;
