@@ -13,13 +13,14 @@ const pluralRules: Record<Locale, Intl.PluralRules> = { ko: new Intl.PluralRules
  *   become the one that fits the final sound of the word before them ("apa02는", "컨테이너로").
  */
 export function formatMessage(locale: Locale, template: string, params: MessageParams): string {
-  const filled = template.replace(/\{(\w+)(?::([^{}|]*)\|([^{}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
+  // Most texts are plain (no placeholder, no particle marker): they come back as they are.
+  const filled = !template.includes('{') ? template : template.replace(/\{(\w+)(?::([^{}|]*)\|([^{}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
     if (!Object.hasOwn(params, name)) return whole;
     if (one === undefined || other === undefined) return String(params[name]);
     const form = pluralRules[locale].select(Number(params[name])) === 'one' ? one : other;
     return form.replaceAll('#', String(params[name]));
   });
-  return locale === 'ko' ? attachParticles(filled) : filled;
+  return locale === 'ko' && filled.includes('(') ? attachParticles(filled) : filled;
 }
 
 /** Marker → [after a final consonant, after a vowel]. */
