@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import type { Deck, Item } from '../domain/content/items.ts';
 import type { LabExercise } from '../domain/lab/exercise.ts';
 import type { Content } from './load-content.ts';
 import { projectRoot } from '../project-root.ts';
+import { contentCodeVersion, filesUnder } from './code-version.ts';
 
 export type QuestionBank = { content: Content; labs: LabExercise[]; source: 'snapshot' | 'parsed'; snapshotPath: string };
 
@@ -14,20 +14,13 @@ type Snapshot = { decks: Deck[]; labs: LabExercise[] };
 /** The built-in decks and lab exercises. */
 export const questionsFolder = join(projectRoot, 'questions');
 export const defaultSnapshotDir = join(projectRoot, 'node_modules', '.cache', 'docker-coach');
-/**
- * The code that turns files into the bank: a change there must not reuse a snapshot made by the old
- * code. From the sources that is `src/content` and `src/domain/content`; in the bundle (`dist/`, one
- * folder of chunks, see scripts/build.mjs) the loader is spread over chunks, so it is the whole bundle.
- */
-const here = dirname(fileURLToPath(import.meta.url));
-const loaderDirs = existsSync(join(here, '..', 'domain', 'content')) ? [here, resolve(here, '..', 'domain', 'content')] : [here];
 const prefix = 'question-bank-';
 
 /**
  * The question bank (decks and lab exercises), parsed and validated once per version of the files:
  * the result is kept as a JSON snapshot named by the hash of every file under `dir` and of the
- * loader's own code, so a start after any change parses the YAML again (and refuses a broken
- * bank as `content:check` does), while an unchanged bank loads in milliseconds without the YAML
+ * loader's own code (`contentCodeVersion`), so a start after any change parses the YAML again (and
+ * refuses a broken bank as `content:check` does), while an unchanged bank loads in milliseconds without the YAML
  * parser or the schemas. The image writes its snapshot at build time; where the snapshot folder is
  * read-only, a changed bank is parsed at every start instead.
  */
@@ -55,15 +48,8 @@ function fingerprint(dir: string): string {
     for (const file of filesUnder(root)) hash.update(`${label}/${relative(root, file)}\0`).update(readFileSync(file)).update('\0');
   };
   add(dir, 'questions');
-  loaderDirs.forEach((loaderDir, index) => add(loaderDir, `code${index}`));
+  hash.update(`code\0${contentCodeVersion()}`);
   return hash.digest('hex').slice(0, 32);
-}
-
-function filesUnder(root: string): string[] {
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
 }
 
 function readSnapshot(path: string): Snapshot | undefined {

@@ -49,8 +49,8 @@ describe('the per-server question bank', () => {
     const first = servicesOn(database, builtIn).services;
     await first.decks.importDeck({ guildId: guildA, userId: instructor, fileName: 'my-deck.yaml', source: templateSource });
     await first.decks.importDeck({ guildId: guildA, userId: instructor, fileName: 'practice.yaml', source: trueFalseDeck('practice', 2) });
-    // A deck stored by an older, laxer version of the checks.
-    database.sqlite.prepare("update guild_decks set source = replace(source, 'kind: truefalse', 'kind: riddle') where name = 'practice'").run();
+    // A deck stored by an older, laxer version of the checks (its checked form is of that version too).
+    database.sqlite.prepare("update guild_decks set source = replace(source, 'kind: truefalse', 'kind: riddle'), checker_version = 'older-checks' where name = 'practice'").run();
 
     const broken: string[] = [];
     const restarted = servicesOn(database, builtIn, broken).services;

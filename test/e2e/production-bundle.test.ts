@@ -77,7 +77,9 @@ describe('the production bundle', () => {
       expect(stderr).toBe('');
       const db = new Database(dbPath, { readonly: true });
       expect(db.prepare('select count(*) n from review_logs where user_id = ?').get(learner.id)).toEqual({ n: 1 });
-      expect(db.prepare('select name from guild_decks').all()).toEqual([{ name: 'my-deck' }]);
+      // Stored with its checked form, keyed by the bundle's checking code, so the next start reads JSON.
+      expect(db.prepare('select name, checked_json is not null as stored, length(checker_version) as version from guild_decks').all())
+        .toEqual([{ name: 'my-deck', stored: 1, version: 32 }]);
       db.close();
     } finally {
       if (bot.exitCode === null) bot.kill('SIGKILL');

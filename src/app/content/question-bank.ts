@@ -1,6 +1,7 @@
 import { checkImportedDeck } from '../../content/check-imported-deck.ts';
 import type { Content } from '../../content/load-content.ts';
-import type { DeckRepository, StoredDeck } from '../../db/decks/deck-repository.ts';
+import { contentCodeVersion } from '../../content/code-version.ts';
+import type { CheckedDeckRecord, DeckForBank, DeckRepository } from '../../db/decks/deck-repository.ts';
 import { guildDeckId, guildOfId, toGuildDeck } from '../../domain/content/guild-decks.ts';
 import type { Deck, Item } from '../../domain/content/items.ts';
 
@@ -9,31 +10,68 @@ export type BrokenDeck = { guildId: string; name: string; problems: readonly str
 
 /**
  * The question bank as each server sees it: the built-in decks plus that server's own decks. This
- * is the one place services look questions up. Server decks are read from the database once at
- * start and kept per server in memory; `invalidate` re-reads one server after an import or removal.
+ * is the one place services look questions up. Server decks are kept per server in memory in their
+ * checked form. At start that form is read from the database as JSON; a deck stored by other checking
+ * code (or before the form was stored) is checked again from its YAML and the result written back.
+ * After start no YAML is parsed on this thread: an import hands over the deck its worker checked
+ * (`add`), a removal drops it (`remove`).
  */
 export function createQuestionBank(deps: { builtIn: Content; decks: DeckRepository; onBrokenDeck?: (deck: BrokenDeck) => void }) {
   const { builtIn } = deps;
+  /*
+   * The checker version is the hash that also keys the built-in bank's snapshot (`contentCodeVersion`):
+   * the content code and every local file it imports (schemas, limits, …), or the whole bundle in
+   * production. Any change of what `checkImportedDeck` runs therefore gives a new version, so a
+   * stored checked form is never reused across a change of the checks; a hand-kept version number
+   * could be forgotten when the format gets stricter. The price: the first start of a new version
+   * (in production, of a new bundle) checks every stored deck again once, as every start did before.
+   */
+  const checkerVersion = contentCodeVersion();
+  /** Per server, its decks by name, each already moved into the server's namespace. */
+  const own = new Map<string, Map<string, Deck>>();
   const byGuild = new Map<string, Content>();
 
-  const parse = (stored: StoredDeck): Deck | null => {
-    const checked = checkImportedDeck(`${stored.name}.yaml`, stored.source);
-    if (checked.ok) return toGuildDeck(checked.deck, stored.guildId);
-    deps.onBrokenDeck?.({ guildId: stored.guildId, name: stored.name, problems: checked.problems });
+  const rebuild = (guildId: string): void => {
+    const decks = [...(own.get(guildId) ?? new Map<string, Deck>())].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, deck]) => deck);
+    if (decks.length === 0) {
+      own.delete(guildId);
+      byGuild.delete(guildId);
+      return;
+    }
+    const items = new Map(builtIn.items);
+    for (const deck of decks) for (const item of deck.items) items.set(item.id, item);
+    byGuild.set(guildId, { decks: [...builtIn.decks, ...decks], items });
+  };
+  /** The one place a checked deck becomes part of a server's bank. */
+  const keep = (guildId: string, checked: Deck): void => {
+    const decks = own.get(guildId) ?? new Map<string, Deck>();
+    own.set(guildId, decks.set(checked.id, toGuildDeck(checked, guildId)));
+  };
+  const checkedForm = (deck: Deck): CheckedDeckRecord => ({ json: JSON.stringify(deck), version: checkerVersion });
+
+  const checkAgain = (row: DeckForBank): Deck | null => {
+    const checked = checkImportedDeck(`${row.name}.yaml`, deps.decks.sourceOf(row.id) ?? '');
+    if (checked.ok) {
+      deps.decks.saveChecked(row.id, checkedForm(checked.deck));
+      return checked.deck;
+    }
+    deps.onBrokenDeck?.({ guildId: row.guildId, name: row.name, problems: checked.problems });
     return null;
   };
-
-  const build = (stored: readonly StoredDeck[]): Content => {
-    const own = stored.map(parse).filter((deck): deck is Deck => deck !== null);
-    if (own.length === 0) return builtIn;
-    const items = new Map(builtIn.items);
-    for (const deck of own) for (const item of deck.items) items.set(item.id, item);
-    return { decks: [...builtIn.decks, ...own], items };
+  const storedDeck = (row: DeckForBank): Deck | null => {
+    try {
+      if (row.checkedJson !== null) return JSON.parse(row.checkedJson) as Deck;
+    } catch {
+      // A damaged stored form: the YAML is the record, check it again.
+    }
+    return checkAgain(row);
   };
 
-  const grouped = new Map<string, StoredDeck[]>();
-  for (const stored of deps.decks.all()) grouped.set(stored.guildId, [...(grouped.get(stored.guildId) ?? []), stored]);
-  for (const [guildId, stored] of grouped) byGuild.set(guildId, build(stored));
+  for (const row of deps.decks.forBank(checkerVersion)) {
+    const deck = storedDeck(row);
+    if (deck) keep(row.guildId, deck);
+  }
+  for (const guildId of own.keys()) rebuild(guildId);
 
   const forGuild = (guildId: string | null): Content => (guildId === null ? builtIn : byGuild.get(guildId) ?? builtIn);
 
@@ -58,11 +96,17 @@ export function createQuestionBank(deps: { builtIn: Content; decks: DeckReposito
       const { decks } = forGuild(guildId);
       return decks.find((deck) => deck.id === idOrName) ?? (guildId === null ? undefined : decks.find((deck) => deck.id === guildDeckId(idOrName, guildId)));
     },
-    /** Re-reads one server's decks after an import or a removal. */
-    invalidate(guildId: string): void {
-      const stored = deps.decks.ofGuild(guildId);
-      if (stored.length === 0) byGuild.delete(guildId);
-      else byGuild.set(guildId, build(stored));
+    /** What to store next to a deck's YAML: the checked deck as JSON with the version of the checks. */
+    checkedForm,
+    /** Serves a deck just imported into `guildId`, as its (off-thread) check returned it. */
+    add(guildId: string, checked: Deck): void {
+      keep(guildId, checked);
+      rebuild(guildId);
+    },
+    /** Stops serving the deck `name` of `guildId`. */
+    remove(guildId: string, name: string): void {
+      own.get(guildId)?.delete(name);
+      rebuild(guildId);
     },
   };
 }

@@ -19,8 +19,9 @@ export type DeckView = {
 export type DeckTemplate = { fileName: string; source: string };
 
 /**
- * A server's own decks (`/deck`): import checked like `content:check`, list, remove. The question
- * bank is told after every change, so the deck is served (or no longer served) at once.
+ * A server's own decks (`/deck`): import checked like `content:check` (off the main thread), list,
+ * remove. The question bank is handed the checked deck after an import and told of a removal, so the
+ * deck is served (or no longer served) at once without parsing its YAML again.
  */
 export function createDeckService(deps: { repo: DeckRepository; bank: QuestionBank; clock: Clock; template: () => DeckTemplate }) {
   const { repo, bank, clock } = deps;
@@ -54,12 +55,12 @@ export function createDeckService(deps: { repo: DeckRepository; bank: QuestionBa
       const { deck } = checked;
       const interviewCount = deck.items.filter((item) => item.kind === 'interview').length;
       const stored = repo.insert({
-        guildId: input.guildId, name: deck.id, title: deck.title, source: input.source, itemCount: deck.items.length, interviewCount,
-        importedBy: input.userId, importedAtMs: clock.now().getTime(),
+        guildId: input.guildId, name: deck.id, title: deck.title, source: input.source, checked: bank.checkedForm(deck),
+        itemCount: deck.items.length, interviewCount, importedBy: input.userId, importedAtMs: clock.now().getTime(),
       }, deckLimits.decksPerGuild);
       if (!stored.ok && stored.reason === 'limit') throw new UserError('deck.import.limit', { max: deckLimits.decksPerGuild });
       if (!stored.ok) throw new UserError('deck.import.exists', { deck: deck.id });
-      bank.invalidate(input.guildId);
+      bank.add(input.guildId, deck);
       return {
         type: 'imported', name: deck.id, title: deck.title, itemCount: deck.items.length, interviewCount, decks: repo.ofGuild(input.guildId).length,
       };
@@ -76,7 +77,7 @@ export function createDeckService(deps: { repo: DeckRepository; bank: QuestionBa
     remove(guildId: string, name: string): DeckView {
       const view = viewOf(name, guildId);
       if (!repo.remove(guildId, name)) throw new UserError('deck.error.unknown', { deck: name });
-      bank.invalidate(guildId);
+      bank.remove(guildId, name);
       return view;
     },
   };
