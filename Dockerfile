@@ -64,4 +64,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.HTTP_PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 ENTRYPOINT ["/usr/local/bin/tini", "--"]
 # The same node flags as `npm start` (a test holds them equal).
-CMD ["node", "--optimize-for-size", "--v8-pool-size=1", "dist/main.js"]
+CMD ["node", "--max-semi-space-size=1", "--v8-pool-size=1", "dist/main.js"]

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 /**
  * The node arguments production starts the bot with, read from `npm start` (the one place they are
  * written; the image's CMD is held equal to them by the container test): e.g.
- * `['--optimize-for-size', 'dist/main.js']`.
+ * `['--max-semi-space-size=1', 'dist/main.js']`.
  */
 export function productionNodeArgs(packageJsonPath = 'package.json'): string[] {
   const start = (JSON.parse(readFileSync(packageJsonPath, 'utf8')) as { scripts: { start: string } }).scripts.start;
