@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, runMigrations, type OpenedDatabase } from '../../src/db/open-database.ts';
+import { migrationsBefore } from '../helpers/temp-db.ts';
 
 let database: OpenedDatabase | undefined;
 let dir: string | undefined;
@@ -46,14 +47,7 @@ const rollups = (db: OpenedDatabase) => ({
 describe('cohort rollups', () => {
   it('are filled from the answers recorded before the migration, then kept in step by every new answer', () => {
     dir = mkdtempSync(join(tmpdir(), 'coach-rollups-'));
-    // The migrations as they were before 0010 (and the later ones).
-    const before = join(dir, 'migrations');
-    cpSync('migrations', before, { recursive: true });
-    const journalPath = join(before, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-    for (const entry of journal.entries.filter((e) => e.tag >= '0010_cohort_rollups')) rmSync(join(before, `${entry.tag}.sql`));
-    journal.entries = journal.entries.filter((entry) => entry.tag < '0010_cohort_rollups');
-    writeFileSync(journalPath, JSON.stringify(journal));
+    const before = migrationsBefore(dir, '0010_cohort_rollups');
 
     database = openDatabase(join(dir, 'coach.db'));
     runMigrations(database.db, before);

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -10,7 +10,7 @@ import { contentCodeVersion } from '../../src/content/code-version.ts';
 import { createDeckRepository } from '../../src/db/decks/deck-repository.ts';
 import { openDatabase, runMigrations, type OpenedDatabase } from '../../src/db/open-database.ts';
 import { guildDeckId } from '../../src/domain/content/guild-decks.ts';
-import { manualClock, openTempDatabase } from '../helpers/temp-db.ts';
+import { manualClock, migrationsBefore, openTempDatabase } from '../helpers/temp-db.ts';
 import { templateSource, trueFalseDeck } from './deck-fixtures.ts';
 
 // Counts every YAML check of a deck (the real function runs). From the TypeScript sources an import's
@@ -142,14 +142,7 @@ describe("a server's stored decks in the question bank", () => {
 
   it('migrates a deck stored before the checked form to no form, then checks it once and stores the form', async () => {
     dir = mkdtempSync(join(tmpdir(), 'coach-deck-form-'));
-    // The migrations as they were before 0012 (and any later ones).
-    const before = join(dir, 'migrations');
-    cpSync('migrations', before, { recursive: true });
-    const journalPath = join(before, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-    for (const entry of journal.entries.filter((e) => e.tag >= '0012_deck_checked_json')) rmSync(join(before, `${entry.tag}.sql`));
-    journal.entries = journal.entries.filter((entry) => entry.tag < '0012_deck_checked_json');
-    writeFileSync(journalPath, JSON.stringify(journal));
+    const before = migrationsBefore(dir, '0012_deck_checked_json');
 
     database = openDatabase(join(dir, 'coach.db'));
     runMigrations(database.db, before);

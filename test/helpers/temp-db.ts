@@ -1,10 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppServices } from '../../src/app/create-services.ts';
 import { createRepositories } from '../../src/db/repositories.ts';
 import type { Content } from '../../src/content/load-content.ts';
 import { openDatabase, runMigrations, type OpenedDatabase } from '../../src/db/open-database.ts';
+
+/**
+ * A copy, under `dir`, of the committed migrations as they were before `tag` (that migration and the
+ * later ones left out): for a test that stores data as an older version did, then migrates it.
+ */
+export function migrationsBefore(dir: string, tag: string): string {
+  const before = join(dir, 'migrations');
+  cpSync('migrations', before, { recursive: true });
+  const journalPath = join(before, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+  for (const entry of journal.entries.filter((e) => e.tag >= tag)) rmSync(join(before, `${entry.tag}.sql`));
+  journal.entries = journal.entries.filter((entry) => entry.tag < tag);
+  writeFileSync(journalPath, JSON.stringify(journal));
+  return before;
+}
 
 /** A real SQLite file in a fresh temp folder, migrated with the committed migrations. */
 export function openTempDatabase(): OpenedDatabase & { path: string; dir: string; cleanup(): Promise<void> } {
