@@ -8,13 +8,15 @@
 // start after a build does not parse YAML either (and a broken bank fails the build).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { Buffer } from 'node:buffer';
 import process from 'node:process';
 import { build } from 'esbuild';
 
 const outdir = 'dist';
 
 rmSync(outdir, { recursive: true, force: true });
+const contentCodeVersion = await sourceCodeVersion();
 await build({
   entryPoints: { main: 'src/main.ts', 'write-question-snapshot': 'src/content/snapshot-main.ts', 'deck-check-worker': 'src/content/deck-check-worker.ts' },
   outdir,
@@ -30,11 +32,20 @@ await build({
   // Native addons (and dockerode, whose ssh2 dependency loads native code when present).
   external: ['better-sqlite3', '@napi-rs/canvas', 'dockerode'],
   plugins: [oneNamespaceFor(['discord.js'])],
+  // The content code's version, from the sources (src/content/code-version.ts): the bundle cannot follow them.
+  define: { CONTENT_CODE_VERSION: JSON.stringify(contentCodeVersion) },
   // CommonJS packages inside an ES module bundle still call require() for Node's built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
 asciiOnly(outdir);
 execFileSync(process.execPath, [`${outdir}/write-question-snapshot.js`], { stdio: 'inherit' });
+
+/** `sourceCodeVersion` of src/content/code-version.ts, run by bundling that one file in memory. */
+async function sourceCodeVersion() {
+  const { outputFiles } = await build({ entryPoints: ['src/content/code-version.ts'], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning' });
+  const module = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
+  return module.sourceCodeVersion(resolve('src', 'content'));
+}
 
 /**
  * esbuild escapes non-ASCII characters in strings but leaves them in regular expression literals (the

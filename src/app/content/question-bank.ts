@@ -20,11 +20,11 @@ export function createQuestionBank(deps: { builtIn: Content; decks: DeckReposito
   const { builtIn } = deps;
   /*
    * The checker version is the hash that also keys the built-in bank's snapshot (`contentCodeVersion`):
-   * the content code and every local file it imports (schemas, limits, …), or the whole bundle in
-   * production. Any change of what `checkImportedDeck` runs therefore gives a new version, so a
-   * stored checked form is never reused across a change of the checks; a hand-kept version number
-   * could be forgotten when the format gets stricter. The price: the first start of a new version
-   * (in production, of a new bundle) checks every stored deck again once, as every start did before.
+   * the content code, every local file it imports (schemas, limits, …) and the lockfile, written into
+   * the bundle by the build. Any change of what `checkImportedDeck` runs therefore gives a new version,
+   * so a stored checked form is never reused across a change of the checks; a hand-kept version number
+   * could be forgotten when the format gets stricter. The price: the first start after such a change
+   * checks every stored deck again once, on this thread before the bot connects, as every start did before.
    */
   const checkerVersion = contentCodeVersion();
   /** Per server, its decks by name, each already moved into the server's namespace. */
